@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# hvnet: Microsoft's Hyper-V networking model as Linux kernel modules.
+#
+#   make                 build the modules against KDIR
+#   make tools           build the hvnet command
+#   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
+#   make check           KUnit and kselftests in VMs on every supported kernel
+#   make demo            boot a VM, load the suite, show it working
+#   make lint            checkpatch --strict, sparse, netlink spec/header agreement
+#   make deps            install what the above need (run by check and demo)
+#   make debug-kernel    build the debug kernel into the cache (run by check)
+
+# The running kernel's build tree, else the newest Debian headers installed.
+KDIR ?= $(or $(wildcard /lib/modules/$(shell uname -r)/build),\
+	$(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64))))
+
+VM := selftests/vm
+BUILD := $(CURDIR)/build
+
+all: modules
+
+modules:
+	@test -n "$(KDIR)" || { echo "no kernel headers found: set KDIR or run make deps"; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+tools:
+	$(MAKE) -C tools/hvnet
+
+selftests:
+	$(MAKE) -C selftests OUTPUT=$(BUILD)/selftests
+
+deps:
+	$(VM)/deps
+
+debug-kernel: deps
+	$(VM)/debug-kernel
+
+compat: deps
+	@set -e; $(VM)/kernels | while read -r name kind krel kdir img moddir; do \
+		echo "compat: W=1 against $$krel"; \
+		$(VM)/build-modules $$kdir $(BUILD)/compat/$$name; \
+	done; echo "compat: no warnings"
+
+check: deps
+	$(VM)/check
+
+demo: deps
+	$(VM)/demo
+
+lint: deps
+	scripts/lint
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
+	$(MAKE) -C tools/hvnet clean
+	rm -rf $(BUILD)
+
+.PHONY: all modules tools selftests deps debug-kernel compat check demo lint clean
