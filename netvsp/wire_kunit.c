@@ -10,34 +10,32 @@
 #include <hvnet/rndis.h>
 #include <hvnet/vmbus_ring.h>
 
-#define EXPECT_FIELD(test, type, field, off, size)				\
-	do {									\
-		KUNIT_EXPECT_EQ_MSG(test, offsetof(type, field), (size_t)(off),	\
-				    #type "." #field " offset");		\
-		KUNIT_EXPECT_EQ_MSG(test, sizeof_field(type, field),		\
-				    (size_t)(size), #type "." #field " size");	\
-	} while (0)
+/* Offsets of every field plus the size of every struct fix the layout. */
+#define EXPECT_OFFSET(test, type, member, off)					\
+	KUNIT_EXPECT_EQ_MSG(test, offsetof(type, member), (size_t)(off),	\
+			    #type "." #member)
 
 static void wire_ring_header(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_ring_header), (size_t)4096);
-	EXPECT_FIELD(test, struct hvnet_ring_header, write_index, 0, 4);
-	EXPECT_FIELD(test, struct hvnet_ring_header, read_index, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_ring_header, interrupt_mask, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_ring_header, pending_send_sz, 12, 4);
-	EXPECT_FIELD(test, struct hvnet_ring_header, reserved1, 16, 48);
-	EXPECT_FIELD(test, struct hvnet_ring_header, feature_bits, 64, 4);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, write_index, 0);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, read_index, 4);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, interrupt_mask, 8);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, pending_send_sz, 12);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, reserved1, 16);
+	KUNIT_EXPECT_EQ(test, sizeof_field(struct hvnet_ring_header, reserved1), (size_t)48);
+	EXPECT_OFFSET(test, struct hvnet_ring_header, feature_bits, 64);
 	KUNIT_EXPECT_EQ(test, HVNET_RING_FEAT_PENDING_SEND_SZ, 1UL);
 }
 
 static void wire_packet_desc(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_vmpacket_desc), (size_t)16);
-	EXPECT_FIELD(test, struct hvnet_vmpacket_desc, type, 0, 2);
-	EXPECT_FIELD(test, struct hvnet_vmpacket_desc, offset8, 2, 2);
-	EXPECT_FIELD(test, struct hvnet_vmpacket_desc, len8, 4, 2);
-	EXPECT_FIELD(test, struct hvnet_vmpacket_desc, flags, 6, 2);
-	EXPECT_FIELD(test, struct hvnet_vmpacket_desc, trans_id, 8, 8);
+	EXPECT_OFFSET(test, struct hvnet_vmpacket_desc, type, 0);
+	EXPECT_OFFSET(test, struct hvnet_vmpacket_desc, offset8, 2);
+	EXPECT_OFFSET(test, struct hvnet_vmpacket_desc, len8, 4);
+	EXPECT_OFFSET(test, struct hvnet_vmpacket_desc, flags, 6);
+	EXPECT_OFFSET(test, struct hvnet_vmpacket_desc, trans_id, 8);
 	KUNIT_EXPECT_EQ(test, HVNET_VMPKT_TRAILER_SIZE, (size_t)8);
 	KUNIT_EXPECT_EQ(test, HVNET_VMPKT_DATA_INBAND, 6);
 	KUNIT_EXPECT_EQ(test, HVNET_VMPKT_DATA_XFER_PAGES, 7);
@@ -49,23 +47,24 @@ static void wire_packet_desc(struct kunit *test)
 static void wire_nvsp(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_nvsp_msg), (size_t)40);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, type, 0, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, init.min_protocol_ver, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, init.max_protocol_ver, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, init_complete.status, 12, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, ndis_config.mtu, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, ndis_config.capabilities, 12, 8);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, send_buf.gpadl_handle, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, send_buf.id, 8, 2);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, recv_buf_complete.num_sections, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, recv_buf_complete.sections, 12, 16);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, send_buf_complete.section_size, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, rndis_pkt.channel_type, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, rndis_pkt.send_buf_section_index, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, rndis_pkt.send_buf_section_size, 12, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, vf_association.serial, 8, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, switch_data_path.active_datapath, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_nvsp_msg, subchannel.num_subchannels, 8, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, type, 0);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, init.min_protocol_ver, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, init.max_protocol_ver, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, init_complete.status, 12);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, ndis_config.mtu, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, ndis_config.capabilities, 12);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, send_buf.gpadl_handle, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, send_buf.id, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, recv_buf_complete.num_sections, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, recv_buf_complete.section, 12);
+	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_nvsp_recv_buf_complete), (size_t)24);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, send_buf_complete.section_size, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, rndis_pkt.channel_type, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, rndis_pkt.send_buf_section_index, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, rndis_pkt.send_buf_section_size, 12);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, vf_association.serial, 8);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, switch_data_path.active_datapath, 4);
+	EXPECT_OFFSET(test, struct hvnet_nvsp_msg, subchannel.num_subchannels, 8);
 
 	KUNIT_EXPECT_EQ(test, HVNET_NVSP_MSG_INIT, 1);
 	KUNIT_EXPECT_EQ(test, HVNET_NVSP_MSG1_SEND_NDIS_VER, 100);
@@ -85,15 +84,15 @@ static void wire_nvsp(struct kunit *test)
 static void wire_rndis(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_rndis_hdr), (size_t)8);
-	EXPECT_FIELD(test, struct hvnet_rndis_hdr, type, 0, 4);
-	EXPECT_FIELD(test, struct hvnet_rndis_hdr, len, 4, 4);
+	EXPECT_OFFSET(test, struct hvnet_rndis_hdr, type, 0);
+	EXPECT_OFFSET(test, struct hvnet_rndis_hdr, len, 4);
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_rndis_packet), (size_t)36);
-	EXPECT_FIELD(test, struct hvnet_rndis_packet, data_offset, 0, 4);
-	EXPECT_FIELD(test, struct hvnet_rndis_packet, data_len, 4, 4);
-	EXPECT_FIELD(test, struct hvnet_rndis_packet, ppi_offset, 20, 4);
-	EXPECT_FIELD(test, struct hvnet_rndis_packet, ppi_len, 24, 4);
+	EXPECT_OFFSET(test, struct hvnet_rndis_packet, data_offset, 0);
+	EXPECT_OFFSET(test, struct hvnet_rndis_packet, data_len, 4);
+	EXPECT_OFFSET(test, struct hvnet_rndis_packet, ppi_offset, 20);
+	EXPECT_OFFSET(test, struct hvnet_rndis_packet, ppi_len, 24);
 	KUNIT_EXPECT_EQ(test, sizeof(struct hvnet_rndis_ppi), (size_t)12);
-	EXPECT_FIELD(test, struct hvnet_rndis_ppi, offset, 8, 4);
+	EXPECT_OFFSET(test, struct hvnet_rndis_ppi, offset, 8);
 
 	KUNIT_EXPECT_EQ(test, HVNET_RNDIS_MSG_PACKET, 1);
 	KUNIT_EXPECT_EQ(test, HVNET_RNDIS_MSG_KEEPALIVE, 8);

@@ -8,7 +8,6 @@
 #define _HVNET_GENL_H
 
 #include <net/genetlink.h>
-#include <hvnet/compat.h>
 #include <hvnet/version.h>
 
 /**

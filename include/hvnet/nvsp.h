@@ -111,10 +111,11 @@ struct hvnet_nvsp_recv_buf_section {
 	u32 end_offset;
 } __packed;
 
+/* The host always answers with exactly one section. */
 struct hvnet_nvsp_recv_buf_complete {
 	u32 status;
 	u32 num_sections;
-	struct hvnet_nvsp_recv_buf_section sections[1];
+	struct hvnet_nvsp_recv_buf_section section;
 } __packed;
 
 /* REVOKE_RECV_BUF and REVOKE_SEND_BUF */

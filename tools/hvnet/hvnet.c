@@ -59,18 +59,20 @@ int main(int argc, char **argv)
 
 		if (*opt == '-')
 			opt++;
+		if (matches(opt, "Version")) {
+			printf("hvnet %s\n", HVNET_VERSION);
+			return 0;
+		}
+		if (matches(opt, "help")) {
+			usage(stdout);
+			return 0;
+		}
 		if (matches(opt, "json")) {
 			ctx.json = true;
 		} else if (matches(opt, "pretty")) {
 			ctx.pretty = true;
 		} else if (matches(opt, "statistics")) {
 			ctx.stats++;
-		} else if (matches(opt, "Version")) {
-			printf("hvnet %s\n", HVNET_VERSION);
-			return 0;
-		} else if (matches(opt, "help")) {
-			usage(stdout);
-			return 0;
 		} else {
 			fprintf(stderr, "hvnet: unknown option \"%s\"\n", argv[1]);
 			usage(stderr);

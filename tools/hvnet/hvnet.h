@@ -8,6 +8,8 @@
 #include "json.h"
 #include "nl.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 struct hv_ctx {
 	struct hv_nl nl;
 	bool json;

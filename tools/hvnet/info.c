@@ -112,12 +112,12 @@ int do_info(struct hv_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	if (only) {
-		for (i = 0; i < sizeof(hv_modules) / sizeof(hv_modules[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(hv_modules); i++)
 			if (!strcmp(hv_modules[i].name, only))
 				break;
-		if (i == sizeof(hv_modules) / sizeof(hv_modules[0])) {
-			fprintf(stderr, "hvnet: unknown module \"%s\" (vswitch, netvsp, netvsc, sriov_pf)\n",
-				only);
+		if (i == ARRAY_SIZE(hv_modules)) {
+			fprintf(stderr, "hvnet: unknown module \"%s\" (%s)\n", only,
+				"vswitch, netvsp, netvsc, sriov_pf");
 			return 2;
 		}
 	}
@@ -125,7 +125,7 @@ int do_info(struct hv_ctx *ctx, int argc, char **argv)
 	json_init(&j, stdout, ctx->pretty);
 	if (ctx->json)
 		json_open_array(&j, NULL);
-	for (i = 0; i < sizeof(hv_modules) / sizeof(hv_modules[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(hv_modules); i++) {
 		const struct hv_module *mod = &hv_modules[i];
 		int ret;
 
