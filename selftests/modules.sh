@@ -8,6 +8,8 @@ require_root
 require_cmd hvnet modprobe rmmod
 
 version=$(hvnet -V | awk '{print $2}')
+# protocol revision of each family (grows with its spec)
+declare -A revision=([vswitch]=2 [netvsp]=1 [netvsc]=1 [sriov_pf]=1)
 unload_hvnet
 trap unload_hvnet EXIT
 
@@ -15,9 +17,9 @@ for m in $HVNET_MODULES; do
 	check "$m: modprobe" modprobe "$m"
 	check "$m: in /sys/module" module_loaded "$m"
 	check_output "$m: hvnet info reports version $version" \
-		"^$m +version $version protocol 1\$" hvnet info "$m"
+		"^$m +version $version protocol ${revision[$m]}\$" hvnet info "$m"
 	check_output "$m: hvnet -j info reports it loaded" \
-		"\"module\":\"$m\",\"loaded\":true,\"version\":\"$version\",\"protocol_revision\":1" \
+		"\"module\":\"$m\",\"loaded\":true,\"version\":\"$version\",\"protocol_revision\":${revision[$m]}" \
 		hvnet -j info
 	check "$m: rmmod" rmmod "$m"
 	check_fail "$m: gone from /sys/module" module_loaded "$m"

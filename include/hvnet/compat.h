@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one place where hvnet bridges differences between the kernels it
+ * supports (Linux 6.1 LTS and 6.12 LTS). Keep it tiny.
+ */
+#ifndef _HVNET_COMPAT_H
+#define _HVNET_COMPAT_H
+
+#include <linux/version.h>
+#include <linux/netdevice.h>
+#include <net/genetlink.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>	/* skb_gso_validate_network_len(), in skbuff.h before */
+#endif
+
+/* The parsed request attributes of a dump: 6.2 moved them into a genl_info. */
+static inline struct nlattr **hvnet_dump_attrs(struct netlink_callback *cb)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
+
+/*
+ * Lockless transmit and a netdev bound to its namespace: feature flags on
+ * 6.1, private flags (lltx, netns_immutable) on 6.12.
+ */
+static inline void hvnet_netdev_set_lltx_netns_local(struct net_device *dev)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+	dev->lltx = true;
+	dev->netns_immutable = true;
+#else
+	dev->features |= NETIF_F_LLTX | NETIF_F_NETNS_LOCAL;
+#endif
+}
+
+/*
+ * 6.1's extack has no room for a formatted message. Every hvnet family is
+ * serialized by the genetlink mutex (no parallel_ops) and the ACK is built
+ * before that mutex is dropped, so a static buffer per call site is safe.
+ */
+#ifndef NL_SET_ERR_MSG_FMT
+#define NL_SET_ERR_MSG_FMT(extack, fmt, args...) do {			\
+	struct netlink_ext_ack *__extack = (extack);			\
+	static char __buf[80];						\
+									\
+	if (__extack) {							\
+		snprintf(__buf, sizeof(__buf), fmt, ##args);		\
+		__extack->_msg = __buf;					\
+	}								\
+} while (0)
+#endif
+
+#endif /* _HVNET_COMPAT_H */

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ingress, the first steps of a frame's way through the switch: its NIC's
+ * receive edge (rx_handler for emulated and external NICs, the internal
+ * netdev's transmit, vswitch_nic_receive() for synthetic NICs), the state
+ * check, VLAN classification at the source port, and learning. Then
+ * forward.c takes over. Runs under RCU with bottom halves disabled.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+
+#include "vswitch.h"
+
+/* rx_handler of emulated and external NICs' netdevs */
+rx_handler_result_t vswitch_handle_frame(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct vswitch_nic *nic;
+
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+	nic = rcu_dereference(skb->dev->rx_handler_data);
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return RX_HANDLER_CONSUMED;
+	/* the switch works on whole frames: back to the Ethernet header */
+	skb_push_rcsum(skb, skb->data - skb_mac_header(skb));
+	vswitch_ingress(nic, skb);
+	return RX_HANDLER_CONSUMED;
+}
+
+/*
+ * Take the 802.1Q tag, in-band or in metadata, off the frame.
+ * Return: whether there was one; its TCI in @tci.
+ */
+static bool vswitch_pop_tag(struct sk_buff *skb, u16 *tci)
+{
+	if (skb_vlan_tag_present(skb)) {
+		*tci = skb_vlan_tag_get(skb);
+		__vlan_hwaccel_clear_tag(skb);
+		return true;
+	}
+	if (skb->protocol == htons(ETH_P_8021Q) && !__skb_vlan_pop(skb, tci))
+		return true;
+	return false;
+}
+
+/**
+ * vswitch_ingress() - a frame enters the switch from @nic
+ * @nic: the source NIC
+ * @skb: the frame, skb->data at its Ethernet header
+ *
+ * Consumes @skb. Under RCU with bottom halves disabled.
+ */
+void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
+{
+	struct vswitch_port *port = nic->port;
+	struct vswitch_skb_cb *cb;
+	enum vswitch_drop why;
+	u16 tci = 0, vid;
+	bool tagged;
+
+	if (unlikely(READ_ONCE(nic->state) != VSWITCH_NIC_STATE_CONNECTED ||
+		     READ_ONCE(port->state) != VSWITCH_PORT_STATE_CREATED)) {
+		why = VSWITCH_DROP_STATE;
+		goto drop;
+	}
+	if (unlikely(!pskb_may_pull(skb, ETH_HLEN))) {
+		why = VSWITCH_DROP_MALFORMED;
+		goto drop;
+	}
+	skb_reset_mac_header(skb);
+	if (skb->protocol == htons(0))
+		skb->protocol = eth_hdr(skb)->h_proto;
+
+	tagged = vswitch_pop_tag(skb, &tci);
+	if (!vswitch_vlan_ingress(rcu_dereference(port->vlan), tagged,
+				  tci & VLAN_VID_MASK, &vid)) {
+		why = VSWITCH_DROP_VLAN;
+		goto drop;
+	}
+	if (is_valid_ether_addr(eth_hdr(skb)->h_source) &&
+	    vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, vid)) {
+		why = VSWITCH_DROP_LEARN_LIMIT;
+		goto drop;
+	}
+	vswitch_stats_rx(port->stats, skb->len);
+	vswitch_stats_rx(nic->stats, skb->len);
+
+	cb = VSWITCH_SKB_CB(skb);
+	cb->src_port = port->id;
+	cb->src_nic = nic->index;
+	cb->vid = vid;
+	cb->pcp = tci & VLAN_PRIO_MASK;
+	vswitch_forward(port, skb);
+	return;
+
+drop:
+	vswitch_stats_drop(port->stats, why);
+	vswitch_stats_drop(nic->stats, why);
+	kfree_skb(skb);
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The vswitch family's files share these (netlink.c, nl_*.c). */
+#ifndef _VSWITCH_NETLINK_H
+#define _VSWITCH_NETLINK_H
+
+#include <net/genetlink.h>
+
+#include "vswitch.h"
+
+extern struct genl_family vswitch_nl_family;
+
+/* A fill function writes one object as a message of command @cmd. */
+typedef int (*vswitch_fill_t)(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
+			      int flags, u8 cmd, struct netlink_callback *cb);
+
+int vswitch_nl_admin_begin(struct genl_info *info);
+void vswitch_nl_admin_end(void);
+struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_attr,
+				  struct netlink_ext_ack *extack);
+struct vswitch_port *vswitch_nl_port(struct vswitch *sw, struct nlattr **attrs, int id_attr,
+				     int name_attr, struct netlink_ext_ack *extack);
+int vswitch_nl_put_stats(struct sk_buff *msg, int attr, struct vswitch_stats __percpu *stats);
+int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd);
+void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd);
+
+int vswitch_nl_fill_switch(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
+			   int flags, u8 cmd, struct netlink_callback *cb);
+int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
+			 int flags, u8 cmd, struct netlink_callback *cb);
+int vswitch_nl_fill_nic(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
+			int flags, u8 cmd, struct netlink_callback *cb);
+int vswitch_nl_put_nic_attrs(struct sk_buff *msg, struct vswitch_nic *nic);
+
+int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_switch_del(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_switch_get(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_switch_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vswitch_nl_port_set(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_connect(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_disconnect(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_del(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_get(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_nic_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info);
+
+#endif /* _VSWITCH_NETLINK_H */

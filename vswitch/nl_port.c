@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The port object over netlink: port-new, -del, -get, -set. */
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+
+#include "netlink.h"
+
+int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
+			 int flags, u8 cmd, struct netlink_callback *cb)
+{
+	struct vswitch_port *port = obj;
+	struct nlattr *nest;
+	void *hdr;
+	int i;
+
+	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (cb)
+		genl_dump_check_consistent(cb, hdr);
+	if (nla_put_u32(msg, VSWITCH_A_PORT_SWITCH_ID, port->sw->id) ||
+	    nla_put_string(msg, VSWITCH_A_PORT_SWITCH_NAME, port->sw->name) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_ID, port->id) ||
+	    nla_put_string(msg, VSWITCH_A_PORT_NAME, port->name) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_TYPE, port->type) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_STATE, READ_ONCE(port->state)) ||
+	    vswitch_vlan_fill(msg, vswitch_deref(port->vlan)) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_LEARN_LIMIT, READ_ONCE(port->learn_limit)) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_LEARNED, atomic_read(&port->learned)))
+		goto cancel;
+	for (i = 0; i <= VSWITCH_MAX_NIC_INDEX; i++) {
+		struct vswitch_nic *nic = vswitch_deref(port->nics[i]);
+
+		if (!nic)
+			continue;
+		nest = nla_nest_start(msg, VSWITCH_A_PORT_NIC);
+		if (!nest || vswitch_nl_put_nic_attrs(msg, nic))
+			goto cancel;
+		nla_nest_end(msg, nest);
+	}
+	if (vswitch_nl_put_stats(msg, VSWITCH_A_PORT_STATS, port->stats))
+		goto cancel;
+	genlmsg_end(msg, hdr);
+	return 0;
+cancel:
+	genlmsg_cancel(msg, hdr);
+	return -EMSGSIZE;
+}
+
+/* VLAN settings and learning limit from a port-new or port-set request. */
+static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **attrs,
+				   struct netlink_ext_ack *extack)
+{
+	struct vswitch_vlan *vlan;
+	int err;
+
+	if (attrs[VSWITCH_A_PORT_VLAN_MODE] || attrs[VSWITCH_A_PORT_ACCESS_VLAN] ||
+	    attrs[VSWITCH_A_PORT_NATIVE_VLAN] || attrs[VSWITCH_A_PORT_TRUNK_VLANS]) {
+		vlan = kmemdup(vswitch_deref(port->vlan), sizeof(*vlan), GFP_KERNEL);
+		if (!vlan)
+			return -ENOMEM;
+		err = vswitch_vlan_from_attrs(vlan, attrs, extack);
+		if (err) {
+			kfree(vlan);
+			return err;
+		}
+		vswitch_port_set_vlan(port, vlan);
+	}
+	if (attrs[VSWITCH_A_PORT_LEARN_LIMIT])
+		WRITE_ONCE(port->learn_limit, nla_get_u32(attrs[VSWITCH_A_PORT_LEARN_LIMIT]));
+	return 0;
+}
+
+/* port-new with nic-ifindex: the emulated NIC on that netdev, connected. */
+static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifindex,
+				struct netlink_ext_ack *extack)
+{
+	struct vswitch_nic *nic;
+	struct net_device *dev;
+	int err;
+
+	dev = __dev_get_by_index(&init_net, nla_get_u32(ifindex));
+	if (!dev) {
+		NL_SET_ERR_MSG_ATTR(extack, ifindex, "no such netdev");
+		return -ENODEV;
+	}
+	nic = vswitch_nic_alloc(port, 0, VSWITCH_NIC_TYPE_EMULATED, extack);
+	if (IS_ERR(nic))
+		return PTR_ERR(nic);
+	err = vswitch_nic_attach_dev(nic, dev, extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		return err;
+	}
+	vswitch_nic_publish(nic);
+	return vswitch_nic_do_connect(nic, extack);
+}
+
+int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **attrs = info->attrs;
+	u32 type = VSWITCH_PORT_TYPE_EMULATED;
+	struct vswitch_port *port;
+	struct vswitch *sw;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_PORT_NAME))
+		return -EINVAL;
+	if (attrs[VSWITCH_A_PORT_TYPE])
+		type = nla_get_u32(attrs[VSWITCH_A_PORT_TYPE]);
+	if (type != VSWITCH_PORT_TYPE_EMULATED) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_PORT_TYPE],
+				    "only emulated ports are created here; switches make their external and internal ports, netvsp its synthetic ones");
+		return -EINVAL;
+	}
+	err = vswitch_nl_admin_begin(info);
+	if (err)
+		return err;
+	sw = vswitch_nl_switch(attrs, VSWITCH_A_PORT_SWITCH_ID, VSWITCH_A_PORT_SWITCH_NAME,
+			       info->extack);
+	if (IS_ERR(sw)) {
+		err = PTR_ERR(sw);
+		goto out;
+	}
+	port = vswitch_port_create(sw, nla_data(attrs[VSWITCH_A_PORT_NAME]), type, info->extack);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	err = vswitch_port_apply_conf(port, attrs, info->extack);
+	if (!err && attrs[VSWITCH_A_PORT_NIC_IFINDEX])
+		err = vswitch_port_add_nic(port, attrs[VSWITCH_A_PORT_NIC_IFINDEX], info->extack);
+	if (err) {
+		/* nothing changed: undo the NIC, if any, and the port */
+		struct vswitch_nic *nic = vswitch_deref(port->nics[0]);
+
+		if (nic)
+			vswitch_nic_destroy(nic);
+		vswitch_port_destroy(port);
+		goto out;
+	}
+	err = vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_NEW);
+	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_NEW);
+out:
+	vswitch_nl_admin_end();
+	return err;
+}
+
+static struct vswitch_port *vswitch_nl_req_port(struct genl_info *info)
+{
+	struct vswitch *sw;
+
+	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_PORT_SWITCH_ID,
+			       VSWITCH_A_PORT_SWITCH_NAME, info->extack);
+	if (IS_ERR(sw))
+		return ERR_CAST(sw);
+	return vswitch_nl_port(sw, info->attrs, VSWITCH_A_PORT_ID, VSWITCH_A_PORT_NAME,
+			       info->extack);
+}
+
+int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vswitch_port *port;
+	int err;
+
+	err = vswitch_nl_admin_begin(info);
+	if (err)
+		return err;
+	port = vswitch_nl_req_port(info);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	if (port->type == VSWITCH_PORT_TYPE_EXTERNAL || port->type == VSWITCH_PORT_TYPE_INTERNAL) {
+		NL_SET_ERR_MSG_FMT(info->extack,
+				   "port %s belongs to the switch; it goes with the switch",
+				   port->name);
+		err = -EINVAL;
+		goto out;
+	}
+	if (port->type == VSWITCH_PORT_TYPE_SYNTHETIC) {
+		NL_SET_ERR_MSG_FMT(info->extack, "port %s belongs to a synthetic NIC",
+				   port->name);
+		err = -EINVAL;
+		goto out;
+	}
+	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_DEL);
+	err = vswitch_port_delete(port, info->extack);
+out:
+	vswitch_nl_admin_end();
+	return err;
+}
+
+int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vswitch_port *port;
+	int err;
+
+	mutex_lock(&vswitch_mutex);
+	port = vswitch_nl_req_port(info);
+	err = IS_ERR(port) ? PTR_ERR(port) :
+	      vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_GET);
+	mutex_unlock(&vswitch_mutex);
+	return err;
+}
+
+/*
+ * All ports, or one switch's. Resumes at switch cb->args[0], port
+ * cb->args[1].
+ */
+int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct nlattr **attrs = hvnet_dump_attrs(cb);
+	struct vswitch *only = NULL, *sw;
+	struct vswitch_port *port;
+	unsigned long sid, pid;
+	int err = 0;
+
+	mutex_lock(&vswitch_mutex);
+	if (attrs[VSWITCH_A_PORT_SWITCH_ID] || attrs[VSWITCH_A_PORT_SWITCH_NAME]) {
+		only = vswitch_nl_switch(attrs, VSWITCH_A_PORT_SWITCH_ID,
+					 VSWITCH_A_PORT_SWITCH_NAME, cb->extack);
+		if (IS_ERR(only)) {
+			err = PTR_ERR(only);
+			goto out;
+		}
+	}
+	cb->seq = vswitch_generation;
+	xa_for_each_start(&vswitch_switches, sid, sw, cb->args[0]) {
+		if (only && sw != only)
+			continue;
+		xa_for_each_start(&sw->ports, pid, port, cb->args[1]) {
+			if (vswitch_nl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
+						 cb->nlh->nlmsg_seq, NLM_F_MULTI,
+						 VSWITCH_CMD_PORT_GET, cb))
+				goto out;
+			cb->args[0] = sid;
+			cb->args[1] = pid + 1;
+		}
+		cb->args[0] = sid + 1;
+		cb->args[1] = 0;
+	}
+out:
+	mutex_unlock(&vswitch_mutex);
+	return err ?: skb->len;
+}
+
+int vswitch_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vswitch_port *port;
+	int err;
+
+	err = vswitch_nl_admin_begin(info);
+	if (err)
+		return err;
+	port = vswitch_nl_req_port(info);
+	if (IS_ERR(port)) {
+		err = PTR_ERR(port);
+		goto out;
+	}
+	err = vswitch_port_apply_conf(port, info->attrs, info->extack);
+	if (err)
+		goto out;
+	err = vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_SET);
+	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_SET);
+out:
+	vswitch_nl_admin_end();
+	return err;
+}
