@@ -298,7 +298,7 @@ void vswitch_fdb_age(struct vswitch_fdb *fdb)
 	rhashtable_walk_exit(&iter);
 }
 
-int __init vswitch_fdb_module_init(void)
+int vswitch_fdb_module_init(void)
 {
 	vswitch_fdb_cache = KMEM_CACHE(vswitch_fdb_entry, 0);
 	return vswitch_fdb_cache ? 0 : -ENOMEM;
