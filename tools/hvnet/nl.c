@@ -18,9 +18,12 @@ int nl_open(struct hv_nl *nl)
 	int one = 1;
 
 	memset(nl, 0, sizeof(*nl));
-	nl->buf = malloc(MNL_SOCKET_BUFFER_SIZE);
-	if (!nl->buf)
-		return -ENOMEM;
+	nl->buf = malloc(NL_RECV_SIZE);
+	nl->req = malloc(NL_REQ_SIZE);
+	if (!nl->buf || !nl->req) {
+		errno = ENOMEM;
+		goto err;
+	}
 	nl->sock = mnl_socket_open(NETLINK_GENERIC);
 	if (!nl->sock)
 		goto err;
@@ -38,17 +41,22 @@ err:
 
 void nl_close(struct hv_nl *nl)
 {
+	int err = errno;
+
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	free(nl->buf);
+	free(nl->req);
 	nl->sock = NULL;
 	nl->buf = NULL;
+	nl->req = NULL;
+	errno = err;
 }
 
-struct nlmsghdr *nl_req(struct hv_nl *nl, uint16_t family, uint8_t cmd,
-			uint16_t flags)
+static struct nlmsghdr *nl_put_req(struct hv_nl *nl, void *buf, uint16_t family,
+				   uint8_t cmd, uint16_t flags)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->buf);
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
 	struct genlmsghdr *genl;
 
 	nlh->nlmsg_type = family;
@@ -58,6 +66,12 @@ struct nlmsghdr *nl_req(struct hv_nl *nl, uint16_t family, uint8_t cmd,
 	genl->cmd = cmd;
 	genl->version = 1;
 	return nlh;
+}
+
+struct nlmsghdr *nl_req(struct hv_nl *nl, uint16_t family, uint8_t cmd,
+			uint16_t flags)
+{
+	return nl_put_req(nl, nl->req, family, cmd, flags);
 }
 
 /* What one nl_talk() hands to its callbacks. */
@@ -74,37 +88,64 @@ static int nl_data_cb(const struct nlmsghdr *nlh, void *data)
 	return ctx->cb ? ctx->cb(nlh, ctx->data) : MNL_CB_OK;
 }
 
+/* Keep the extack message of an NLMSG_ERROR or NLMSG_DONE, if any. */
+static void nl_extack(struct hv_nl *nl, const struct nlmsghdr *nlh,
+		      unsigned int off)
+{
+	const struct nlattr *attr;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	mnl_attr_for_each(attr, nlh, off) {
+		if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG &&
+		    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+			snprintf(nl->ext_msg, sizeof(nl->ext_msg), "%s",
+				 mnl_attr_get_str(attr));
+	}
+}
+
 /* NLMSG_ERROR: the errno, and the extack message if the kernel sent one. */
 static int nl_error_cb(const struct nlmsghdr *nlh, void *data)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	struct hv_nl *nl = ((struct nl_talk_ctx *)data)->nl;
 	unsigned int off = sizeof(*err);
-	const struct nlattr *attr;
 
 	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(*err))) {
 		errno = EBADMSG;
 		return MNL_CB_ERROR;
 	}
-	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS) {
-		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-			off += err->msg.nlmsg_len - sizeof(struct nlmsghdr);
-		mnl_attr_for_each(attr, nlh, off) {
-			if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG &&
-			    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
-				snprintf(nl->ext_msg, sizeof(nl->ext_msg), "%s",
-					 mnl_attr_get_str(attr));
-		}
-	}
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += err->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	nl_extack(nl, nlh, off);
 	if (err->error == 0)
 		return MNL_CB_STOP;
 	errno = -err->error;
 	return MNL_CB_ERROR;
 }
 
+/* NLMSG_DONE: the end of a dump, which carries the dump's error if it failed. */
+static int nl_done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct hv_nl *nl = ((struct nl_talk_ctx *)data)->nl;
+	int err;
+
+	if (nlh->nlmsg_len < mnl_nlmsg_size(sizeof(err)))
+		return MNL_CB_STOP;
+	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
+	nl_extack(nl, nlh, sizeof(err));
+	if (err >= 0)
+		return MNL_CB_STOP;
+	errno = -err;
+	return MNL_CB_ERROR;
+}
+
 int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 {
-	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = nl_error_cb };
+	mnl_cb_t ctl[NLMSG_MIN_TYPE] = {
+		[NLMSG_ERROR] = nl_error_cb,
+		[NLMSG_DONE] = nl_done_cb,
+	};
 	struct nl_talk_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	unsigned int seq = req->nlmsg_seq;
 	int ret;
@@ -114,7 +155,7 @@ int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
 		return -errno;
 	do {
-		ret = mnl_socket_recvfrom(nl->sock, nl->buf, MNL_SOCKET_BUFFER_SIZE);
+		ret = mnl_socket_recvfrom(nl->sock, nl->buf, NL_RECV_SIZE);
 		if (ret < 0)
 			return -errno;
 		ret = mnl_cb_run2(nl->buf, ret, seq, nl->portid, nl_data_cb,
@@ -125,28 +166,101 @@ int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 	return 0;
 }
 
-static int family_id_cb(const struct nlmsghdr *nlh, void *data)
+struct nl_family_ctx {
+	uint16_t id;
+	const char *group;
+	uint32_t group_id;
+};
+
+static void nl_family_group(struct nl_family_ctx *fam, const struct nlattr *groups)
 {
+	const struct nlattr *grp, *attr;
+
+	mnl_attr_for_each_nested(grp, groups) {
+		const char *name = NULL;
+		uint32_t id = 0;
+
+		mnl_attr_for_each_nested(attr, grp) {
+			int type = mnl_attr_get_type(attr);
+
+			if (type == CTRL_ATTR_MCAST_GRP_NAME &&
+			    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
+				name = mnl_attr_get_str(attr);
+			else if (type == CTRL_ATTR_MCAST_GRP_ID &&
+				 mnl_attr_validate(attr, MNL_TYPE_U32) == 0)
+				id = mnl_attr_get_u32(attr);
+		}
+		if (name && !strcmp(name, fam->group))
+			fam->group_id = id;
+	}
+}
+
+static int nl_family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl_family_ctx *fam = data;
 	const struct nlattr *attr;
-	uint16_t *id = data;
 
 	mnl_attr_for_each(attr, nlh, sizeof(struct genlmsghdr)) {
-		if (mnl_attr_get_type(attr) == CTRL_ATTR_FAMILY_ID &&
+		int type = mnl_attr_get_type(attr);
+
+		if (type == CTRL_ATTR_FAMILY_ID &&
 		    mnl_attr_validate(attr, MNL_TYPE_U16) == 0)
-			*id = mnl_attr_get_u16(attr);
+			fam->id = mnl_attr_get_u16(attr);
+		else if (type == CTRL_ATTR_MCAST_GROUPS && fam->group &&
+			 mnl_attr_validate(attr, MNL_TYPE_NESTED) == 0)
+			nl_family_group(fam, attr);
 	}
 	return MNL_CB_OK;
 }
 
-int nl_family_id(struct hv_nl *nl, const char *name, uint16_t *id)
+int nl_family(struct hv_nl *nl, const char *name, uint16_t *id,
+	      const char *group, uint32_t *group_id)
 {
-	struct nlmsghdr *nlh = nl_req(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0);
+	/* its own buffer: nl->req may hold the request this resolves for */
+	uint32_t buf[128];
+	struct nl_family_ctx fam = { .group = group };
+	struct nlmsghdr *nlh;
 	int ret;
 
+	nlh = nl_put_req(nl, buf, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 0);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
-	*id = 0;
-	ret = nl_talk(nl, nlh, family_id_cb, id);
+	ret = nl_talk(nl, nlh, nl_family_cb, &fam);
+	*id = fam.id;
+	if (group_id)
+		*group_id = fam.group_id;
 	if (ret)
 		return ret;
-	return *id ? 0 : -ENOENT;
+	return fam.id ? 0 : -ENOENT;
+}
+
+int nl_family_id(struct hv_nl *nl, const char *name, uint16_t *id)
+{
+	return nl_family(nl, name, id, NULL, NULL);
+}
+
+int nl_join(struct hv_nl *nl, uint32_t group)
+{
+	if (mnl_socket_setsockopt(nl->sock, NETLINK_ADD_MEMBERSHIP, &group,
+				  sizeof(group)) < 0)
+		return -errno;
+	return 0;
+}
+
+int nl_listen(struct hv_nl *nl, mnl_cb_t cb, void *data)
+{
+	int ret;
+
+	for (;;) {
+		ret = mnl_socket_recvfrom(nl->sock, nl->buf, NL_RECV_SIZE);
+		if (ret < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		ret = mnl_cb_run(nl->buf, ret, 0, 0, cb, data);
+		if (ret == MNL_CB_ERROR)
+			return -errno;
+		if (ret == MNL_CB_STOP)
+			return 0;
+	}
 }
