@@ -14,17 +14,22 @@
 #include "hvnet.h"
 #include "../../include/hvnet/version.h"
 
-static void usage(FILE *out)
+static const struct hv_object *const hv_objects[] = {
+	&hv_info_obj,
+	&hv_switch_obj,
+};
+
+static void usage(FILE *out, bool all)
 {
+	size_t i;
+
 	fprintf(out,
-		"Usage: hvnet [OPTIONS] OBJECT [COMMAND [ARGUMENTS]]\n"
-		"where  OBJECT := { info | help }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n"
-		"\n"
-		"       hvnet info [MODULE]    version and protocol revision of each loaded module\n"
-		"                              (MODULE := vswitch | netvsp | netvsc | sriov_pf)\n"
-		"\n"
-		"See hvnet(8).\n");
+		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
+		"where  OBJECT := { info | switch | help }\n"
+		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n");
+	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)
+		fprintf(out, "\n%s", hv_objects[i]->usage);
+	fprintf(out, "\nSee hvnet(8).\n");
 }
 
 void hv_err(struct hv_ctx *ctx, int err, const char *fmt, ...)
@@ -41,18 +46,56 @@ void hv_err(struct hv_ctx *ctx, int err, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static int matches(const char *arg, const char *word)
+int hv_usage(struct hv_ctx *ctx, const char *fmt, ...)
 {
-	size_t len = strlen(arg);
+	va_list ap;
 
-	return len && len <= strlen(word) && !strncmp(arg, word, len);
+	fputs("hvnet: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (ctx->obj)
+		fprintf(stderr, "\nTry \"hvnet %s help\".\n", ctx->obj->name);
+	else
+		fprintf(stderr, "\nTry \"hvnet help\".\n");
+	return HV_EXIT_USAGE;
+}
+
+static int run_object(struct hv_ctx *ctx, const struct hv_object *obj,
+		      struct hv_args *a)
+{
+	const char *names[16] = { NULL };
+	struct hv_names cmds = { names, obj->ncmds };
+	const char *word = arg_peek(a);
+	unsigned int i;
+	int ret, idx = 0;
+
+	ctx->obj = obj;
+	if (word && matches(word, "help")) {
+		fputs(obj->usage, stdout);
+		return 0;
+	}
+	if (obj->run)
+		return obj->run(ctx, a);
+	if (word) {
+		for (i = 0; i < obj->ncmds && i < ARRAY_SIZE(names); i++)
+			names[i] = obj->cmds[i].name;
+		ret = arg_lookup(ctx, "command", arg_next(a), &cmds, &idx);
+		if (ret)
+			return ret;
+	}
+	ctx->cmd = obj->cmds[idx].name;
+	return obj->cmds[idx].run(ctx, a);
 }
 
 int main(int argc, char **argv)
 {
-	struct hv_ctx ctx = { 0 };
-	const char *obj;
-	int ret;
+	struct hv_ctx ctx = { .bol = true };
+	const char *names[ARRAY_SIZE(hv_objects)];
+	struct hv_names objects = { names, ARRAY_SIZE(names) };
+	struct hv_args args;
+	int ret, obj;
+	size_t i;
 
 	while (argc > 1 && argv[1][0] == '-') {
 		const char *opt = argv[1] + 1;
@@ -64,7 +107,7 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (matches(opt, "help")) {
-			usage(stdout);
+			usage(stdout, true);
 			return 0;
 		}
 		if (matches(opt, "json")) {
@@ -75,33 +118,36 @@ int main(int argc, char **argv)
 			ctx.stats++;
 		} else {
 			fprintf(stderr, "hvnet: unknown option \"%s\"\n", argv[1]);
-			usage(stderr);
-			return 2;
+			usage(stderr, false);
+			return HV_EXIT_USAGE;
 		}
 		argc--;
 		argv++;
 	}
 	if (argc < 2) {
-		usage(stderr);
-		return 2;
+		usage(stderr, false);
+		return HV_EXIT_USAGE;
 	}
-	obj = argv[1];
-	if (matches(obj, "help")) {
-		usage(stdout);
+	if (matches(argv[1], "help")) {
+		usage(stdout, true);
 		return 0;
 	}
-	if (!matches(obj, "info")) {
-		fprintf(stderr, "hvnet: unknown object \"%s\"; try \"hvnet help\"\n", obj);
-		return 2;
-	}
+	for (i = 0; i < ARRAY_SIZE(hv_objects); i++)
+		names[i] = hv_objects[i]->name;
+	ret = arg_lookup(&ctx, "object", argv[1], &objects, &obj);
+	if (ret)
+		return ret;
 
+	json_init(&ctx.jw, stdout, ctx.pretty);
+	args.argc = argc - 2;
+	args.argv = argv + 2;
 	ret = nl_open(&ctx.nl);
 	if (ret) {
 		fprintf(stderr, "hvnet: cannot open a generic netlink socket: %s\n",
 			strerror(-ret));
-		return 1;
+		return HV_EXIT_FAIL;
 	}
-	ret = do_info(&ctx, argc - 2, argv + 2);
+	ret = run_object(&ctx, hv_objects[obj], &args);
 	nl_close(&ctx.nl);
 	return ret;
 }

@@ -99,27 +99,23 @@ static void info_print(struct hv_ctx *ctx, struct json *j,
 	}
 }
 
-int do_info(struct hv_ctx *ctx, int argc, char **argv)
+static int do_info(struct hv_ctx *ctx, struct hv_args *a)
 {
-	const char *only = argc > 0 ? argv[0] : NULL;
+	const char *only = arg_next(a);
 	struct hv_info info;
 	struct json j;
 	int failed = 0;
 	size_t i;
 
-	if (argc > 1) {
-		fprintf(stderr, "hvnet: usage: hvnet info [MODULE]\n");
-		return 2;
-	}
+	if (arg_end(ctx, a))
+		return HV_EXIT_USAGE;
 	if (only) {
 		for (i = 0; i < ARRAY_SIZE(hv_modules); i++)
 			if (!strcmp(hv_modules[i].name, only))
 				break;
-		if (i == ARRAY_SIZE(hv_modules)) {
-			fprintf(stderr, "hvnet: unknown module \"%s\" (%s)\n", only,
-				"vswitch, netvsp, netvsc, sriov_pf");
-			return 2;
-		}
+		if (i == ARRAY_SIZE(hv_modules))
+			return hv_usage(ctx, "unknown module \"%s\" (%s)", only,
+					"vswitch, netvsp, netvsc, sriov_pf");
 	}
 
 	json_init(&j, stdout, ctx->pretty);
@@ -146,3 +142,11 @@ int do_info(struct hv_ctx *ctx, int argc, char **argv)
 	}
 	return failed;
 }
+
+const struct hv_object hv_info_obj = {
+	.name = "info",
+	.usage =
+	"Usage: hvnet info [ MODULE ]\n"
+	"where  MODULE := { vswitch | netvsp | netvsc | sriov_pf }\n",
+	.run = do_info,
+};

@@ -109,6 +109,12 @@ void json_bool(struct json *j, const char *key, bool val)
 	fputs(val ? "true" : "false", j->out);
 }
 
+void json_number(struct json *j, const char *key, const char *val)
+{
+	json_key(j, key);
+	fputs(val, j->out);
+}
+
 void json_end(struct json *j)
 {
 	fputc('\n', j->out);

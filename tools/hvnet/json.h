@@ -22,6 +22,8 @@ void json_close_object(struct json *j);
 void json_string(struct json *j, const char *key, const char *val);
 void json_uint(struct json *j, const char *key, uint64_t val);
 void json_bool(struct json *j, const char *key, bool val);
+/* a number already written as text, such as "3.5" */
+void json_number(struct json *j, const char *key, const char *val);
 /* end of the document: a newline */
 void json_end(struct json *j);
 
