@@ -19,6 +19,7 @@ static const struct hv_object *const hv_objects[] = {
 	&hv_switch_obj,
 	&hv_port_obj,
 	&hv_nic_obj,
+	&hv_fdb_obj,
 };
 
 static void usage(FILE *out, bool all)
@@ -27,7 +28,7 @@ static void usage(FILE *out, bool all)
 
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { info | switch | port | nic | help }\n"
+		"where  OBJECT := { info | switch | port | nic | fdb | help }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)
 		fprintf(out, "\n%s", hv_objects[i]->usage);
