@@ -20,6 +20,7 @@ static const struct hv_object *const hv_objects[] = {
 	&hv_port_obj,
 	&hv_nic_obj,
 	&hv_fdb_obj,
+	&hv_monitor_obj,
 };
 
 static void usage(FILE *out, bool all)
@@ -28,7 +29,7 @@ static void usage(FILE *out, bool all)
 
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { info | switch | port | nic | fdb | help }\n"
+		"where  OBJECT := { info | switch | port | nic | fdb | monitor | help }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)
 		fprintf(out, "\n%s", hv_objects[i]->usage);
