@@ -62,6 +62,26 @@ void genl_put_attr(struct genl_req *req, uint16_t type, const void *data,
 	req->nlh.nlmsg_len = NLMSG_ALIGN(req->nlh.nlmsg_len) + NLA_ALIGN(a->nla_len);
 }
 
+void genl_put_u32(struct genl_req *req, uint16_t type, uint32_t v)
+{
+	genl_put_attr(req, type, &v, sizeof(v));
+}
+
+void genl_put_u16(struct genl_req *req, uint16_t type, uint16_t v)
+{
+	genl_put_attr(req, type, &v, sizeof(v));
+}
+
+void genl_put_str(struct genl_req *req, uint16_t type, const char *s)
+{
+	genl_put_attr(req, type, s, strlen(s) + 1);
+}
+
+void genl_put_flag(struct genl_req *req, uint16_t type)
+{
+	genl_put_attr(req, type, NULL, 0);
+}
+
 static void genl_parse_ack(const struct nlmsghdr *nlh, struct genl_ans *ans)
 {
 	const struct nlmsgerr *err = NLMSG_DATA(nlh);
@@ -117,6 +137,32 @@ int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans)
 				memcpy(ans->reply_buf, nlh, nlh->nlmsg_len);
 				ans->reply_len = nlh->nlmsg_len;
 			}
+		}
+	}
+}
+
+int genl_dump(int fd, struct genl_req *req,
+	      void (*cb)(const struct nlmsghdr *nlh, void *data), void *data)
+{
+	static char buf[65536];
+
+	req->nlh.nlmsg_flags |= NLM_F_DUMP;
+	if (send(fd, req, req->nlh.nlmsg_len, 0) < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n = recv(fd, buf, sizeof(buf), 0);
+		struct nlmsghdr *nlh;
+
+		if (n < 0)
+			return -errno;
+		for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, n); nlh = NLMSG_NEXT(nlh, n)) {
+			if (nlh->nlmsg_seq != req->nlh.nlmsg_seq)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_DONE)
+				return *(int *)NLMSG_DATA(nlh);
+			if (nlh->nlmsg_type == NLMSG_ERROR)
+				return ((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
+			cb(nlh, data);
 		}
 	}
 }

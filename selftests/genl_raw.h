@@ -41,8 +41,18 @@ struct genlmsghdr *genl_req_init(struct genl_req *req, uint16_t family,
 				 uint8_t cmd, uint16_t flags);
 void genl_put_attr(struct genl_req *req, uint16_t type, const void *data,
 		   uint16_t len);
+void genl_put_u32(struct genl_req *req, uint16_t type, uint32_t v);
+void genl_put_u16(struct genl_req *req, uint16_t type, uint16_t v);
+void genl_put_str(struct genl_req *req, uint16_t type, const char *s);
+void genl_put_flag(struct genl_req *req, uint16_t type);
 /* send the request (with NLM_F_ACK) and read until its ACK */
 int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans);
+/*
+ * Send a dump request and call @cb for every reply message; returns 0 or
+ * the dump's error.
+ */
+int genl_dump(int fd, struct genl_req *req,
+	      void (*cb)(const struct nlmsghdr *nlh, void *data), void *data);
 /* an attribute of the first reply, or NULL */
 const struct nlattr *genl_reply_attr(const struct genl_ans *ans, uint16_t type);
 

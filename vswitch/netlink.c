@@ -222,6 +222,19 @@ void vswitch_nl_admin_end(void)
 	rtnl_unlock();
 }
 
+/*
+ * A required attribute is missing: say which, for machines (the missing
+ * type) and for people (the message).
+ */
+bool vswitch_nl_missing(struct genl_info *info, int attr, const char *what)
+{
+	if (info->attrs[attr])
+		return false;
+	GENL_REQ_ATTR_CHECK(info, attr);
+	NL_SET_ERR_MSG_FMT(info->extack, "%s is required", what);
+	return true;
+}
+
 struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_attr,
 				  struct netlink_ext_ack *extack)
 {

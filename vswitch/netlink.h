@@ -13,6 +13,7 @@ extern struct genl_family vswitch_nl_family;
 typedef int (*vswitch_fill_t)(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 			      int flags, u8 cmd, struct netlink_callback *cb);
 
+bool vswitch_nl_missing(struct genl_info *info, int attr, const char *what);
 int vswitch_nl_admin_begin(struct genl_info *info);
 void vswitch_nl_admin_end(void);
 struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_attr,

@@ -110,7 +110,7 @@ int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info)
 	const u8 *mac;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_FDB_MAC))
+	if (vswitch_nl_missing(info, VSWITCH_A_FDB_MAC, "a MAC address"))
 		return -EINVAL;
 	mac = nla_data(attrs[VSWITCH_A_FDB_MAC]);
 	if (!is_valid_ether_addr(mac)) {
@@ -151,7 +151,7 @@ int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info)
 	struct vswitch *sw;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_FDB_MAC))
+	if (vswitch_nl_missing(info, VSWITCH_A_FDB_MAC, "a MAC address"))
 		return -EINVAL;
 	err = vswitch_nl_admin_begin(info);
 	if (err)

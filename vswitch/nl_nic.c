@@ -86,7 +86,7 @@ int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info)
 	struct net_device *dev;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_NIC_IFINDEX))
+	if (vswitch_nl_missing(info, VSWITCH_A_NIC_IFINDEX, "the NIC's netdev (ifindex)"))
 		return -EINVAL;
 	if (attrs[VSWITCH_A_NIC_MAC] && !is_valid_ether_addr(nla_data(attrs[VSWITCH_A_NIC_MAC]))) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_NIC_MAC],

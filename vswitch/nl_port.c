@@ -104,7 +104,7 @@ int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info)
 	struct vswitch *sw;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_PORT_NAME))
+	if (vswitch_nl_missing(info, VSWITCH_A_PORT_NAME, "a port name"))
 		return -EINVAL;
 	if (attrs[VSWITCH_A_PORT_TYPE])
 		type = nla_get_u32(attrs[VSWITCH_A_PORT_TYPE]);

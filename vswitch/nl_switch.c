@@ -52,8 +52,8 @@ int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info)
 	u32 type;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VSWITCH_A_SWITCH_NAME) ||
-	    GENL_REQ_ATTR_CHECK(info, VSWITCH_A_SWITCH_TYPE))
+	if (vswitch_nl_missing(info, VSWITCH_A_SWITCH_NAME, "a switch name") ||
+	    vswitch_nl_missing(info, VSWITCH_A_SWITCH_TYPE, "a switch type"))
 		return -EINVAL;
 	type = nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]);
 	if (attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME])
