@@ -27,6 +27,7 @@ modprobe vswitch || skip "vswitch cannot be loaded"
 setup() {
 	local i
 
+	hvnet switch del hvu1 2>/dev/null
 	hvnet switch add $SW type internal internal-nic hvuint0 || return 1
 	hvnet switch add hvu1 type private || return 1
 	ip addr add 10.7.0.254/24 dev hvuint0
