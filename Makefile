@@ -7,6 +7,7 @@
 #   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
 #   make check           KUnit and kselftests in VMs on every supported kernel
 #   make demo            boot a VM, load the suite, show it working
+#   make bench           benchmark the switch against the Linux bridge and OVS in a VM
 #   make lint            checkpatch --strict, sparse, netlink spec/header agreement
 #   make deps            install what the above need (run by check and demo)
 #   make debug-kernel    build the debug kernel into the cache (run by check)
@@ -48,6 +49,9 @@ check: deps
 demo: deps
 	$(VM)/demo
 
+bench: deps
+	$(VM)/bench
+
 lint: deps
 	scripts/lint
 
@@ -56,4 +60,4 @@ clean:
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check demo lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check demo bench lint clean
