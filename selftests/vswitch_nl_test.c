@@ -2,7 +2,8 @@
 /*
  * Bad requests to the vswitch family: each one is refused with the right
  * errno (the policy's -ERANGE for values and sizes out of range, else
- * -EINVAL, -ENOENT, -EEXIST, -EBUSY, -ENODEV, -EPERM) and an extack message, and the switch state (switches, ports, NICs,
+ * -EINVAL, -ENOENT, -EEXIST, -EBUSY, -ENODEV, -EPERM) and an extack
+ * message, and the switch state (switches, ports, NICs,
  * forwarding table; counters aside) is the same afterwards.
  *
  * The fixture: private switch hvt0 with port p1 (an emulated NIC on
@@ -226,8 +227,8 @@ TEST_F(vsw, refused)
 		EXPECT_NE(0, ans.ext_msg[0]) TH_LOG("no extack message");
 		EXPECT_EQ(0, ans.nreplies);
 	}
-	EXPECT_EQ(variant->err, err) TH_LOG("got %d (%s), extack \"%s\"", err,
-					   strerror(-err), ans.ext_msg);
+	EXPECT_EQ(variant->err, err)
+		TH_LOG("got %d (%s), extack \"%s\"", err, strerror(-err), ans.ext_msg);
 	digest(&self->c, &self->after);
 	EXPECT_EQ(self->before.len, self->after.len);
 	EXPECT_EQ(0, memcmp(self->before.buf, self->after.buf,
@@ -238,24 +239,29 @@ TEST_F(vsw, refused)
 
 /* --- the bad requests ----------------------------------------------------- */
 
-#define BAD(_name, _err, _body)						\
-	static void build_##_name(struct genl_req *r, const struct ctx *c) \
-	{ _body; }							\
-	FIXTURE_VARIANT_ADD(vsw, _name) { .build = build_##_name, .err = _err }
+/* BAD(name, errno) { build the request in r } */
+#define BAD(_name, _err)						\
+	static void build_##_name(struct genl_req *r, const struct ctx *c); \
+	FIXTURE_VARIANT_ADD(vsw, _name) { .build = build_##_name, .err = _err }; \
+	static void build_##_name(struct genl_req *r, const struct ctx *c)
 
 #define SWNEW(name, type) do {						\
+	const char *__name = (name);					\
+									\
 	start(c, VSWITCH_CMD_SWITCH_NEW);				\
-	if (name)							\
-		genl_put_str(r, VSWITCH_A_SWITCH_NAME, name);		\
+	if (__name)							\
+		genl_put_str(r, VSWITCH_A_SWITCH_NAME, __name);		\
 	if ((type) >= 0)						\
 		genl_put_u32(r, VSWITCH_A_SWITCH_TYPE, type);		\
 } while (0)
 
 #define PORTNEW(name) do {						\
+	const char *__name = (name);					\
+									\
 	start(c, VSWITCH_CMD_PORT_NEW);					\
 	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);		\
-	if (name)							\
-		genl_put_str(r, VSWITCH_A_PORT_NAME, name);		\
+	if (__name)							\
+		genl_put_str(r, VSWITCH_A_PORT_NAME, __name);		\
 } while (0)
 
 #define NICREQ(cmd, port) do {						\
@@ -270,198 +276,386 @@ TEST_F(vsw, refused)
 } while (0)
 
 static const uint8_t mcast_mac[6] = { 0x01, 0x00, 0x5e, 0, 0, 1 };
+static const char short_bits[100];
+static const char vlan10_bits[512] = { [1] = 4 };
+static const char vlan0_bits[512] = { [0] = 1 };
 static const uint8_t ucast_mac[6] = { 0x02, 0, 0, 0, 0, 0x42 };
 
 /* switch-new */
-BAD(switch_new_no_name, -EINVAL, SWNEW(NULL, VSWITCH_SWITCH_TYPE_PRIVATE));
-BAD(switch_new_no_type, -EINVAL, SWNEW("x1", -1));
-BAD(switch_new_bad_type, -ERANGE, SWNEW("x1", 7));
-BAD(switch_new_long_name, -EINVAL,
-    SWNEW("a-name-much-longer-than-the-sixty-three-bytes-a-switch-name-may-hold-x",
-	  VSWITCH_SWITCH_TYPE_PRIVATE));
-BAD(switch_new_unterminated_name, -EINVAL,
-    start(c, VSWITCH_CMD_SWITCH_NEW);
-    genl_put_attr(r, VSWITCH_A_SWITCH_NAME, "abc", 3);
-    genl_put_u32(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_PRIVATE));
-BAD(switch_new_duplicate, -EEXIST, SWNEW(SW, VSWITCH_SWITCH_TYPE_PRIVATE));
-BAD(switch_new_external_no_uplink, -EINVAL, SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL));
-BAD(switch_new_private_uplink, -EINVAL,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
-    genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, c->b0));
-BAD(switch_new_internal_no_nic, -EINVAL, SWNEW("x1", VSWITCH_SWITCH_TYPE_INTERNAL));
-BAD(switch_new_private_internal_nic, -EINVAL,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
-    genl_put_str(r, VSWITCH_A_SWITCH_INTERNAL_IFNAME, "hvtI0"));
-BAD(switch_new_uplink_missing, -ENODEV,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 999999));
-BAD(switch_new_uplink_busy, -EBUSY,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, c->a0));
-BAD(switch_new_uplink_loopback, -EINVAL,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 1));
-BAD(switch_new_internal_name_taken, -EEXIST,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_INTERNAL);
-    genl_put_str(r, VSWITCH_A_SWITCH_INTERNAL_IFNAME, "hvtB0"));
-BAD(switch_new_ageing_too_short, -ERANGE,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
-    genl_put_u32(r, VSWITCH_A_SWITCH_AGEING_TIME, 10));
-BAD(switch_new_unknown_attr, -EINVAL,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
-    genl_put_u32(r, VSWITCH_A_SWITCH_MAX + 5, 1));
-BAD(switch_new_read_only_attr, -EINVAL,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
-    genl_put_u32(r, VSWITCH_A_SWITCH_FDB_ENTRIES, 1));
-BAD(switch_new_uplink_zero, -ERANGE,
-    SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 0));
-BAD(switch_new_wrong_attr_size, -EINVAL,
-    SWNEW("x1", -1);
-    genl_put_u16(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_PRIVATE));
+BAD(switch_new_no_name, -EINVAL)
+{
+	SWNEW(NULL, VSWITCH_SWITCH_TYPE_PRIVATE);
+}
+
+BAD(switch_new_no_type, -EINVAL)
+{
+	SWNEW("x1", -1);
+}
+
+BAD(switch_new_bad_type, -ERANGE)
+{
+	SWNEW("x1", 7);
+}
+
+BAD(switch_new_long_name, -EINVAL)
+{
+	SWNEW("a-name-much-longer-than-the-sixty-three-bytes-a-switch-name-may-hold-x",
+	      VSWITCH_SWITCH_TYPE_PRIVATE);
+}
+
+BAD(switch_new_unterminated_name, -EINVAL)
+{
+	start(c, VSWITCH_CMD_SWITCH_NEW);
+	genl_put_attr(r, VSWITCH_A_SWITCH_NAME, "abc", 3);
+	genl_put_u32(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_PRIVATE);
+}
+
+BAD(switch_new_duplicate, -EEXIST)
+{
+	SWNEW(SW, VSWITCH_SWITCH_TYPE_PRIVATE);
+}
+
+BAD(switch_new_external_no_uplink, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
+}
+
+BAD(switch_new_private_uplink, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, c->b0);
+}
+
+BAD(switch_new_internal_no_nic, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_INTERNAL);
+}
+
+BAD(switch_new_private_internal_nic, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
+	genl_put_str(r, VSWITCH_A_SWITCH_INTERNAL_IFNAME, "hvtI0");
+}
+
+BAD(switch_new_uplink_missing, -ENODEV)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 999999);
+}
+
+BAD(switch_new_uplink_busy, -EBUSY)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, c->a0);
+}
+
+BAD(switch_new_uplink_loopback, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 1);
+}
+
+BAD(switch_new_internal_name_taken, -EEXIST)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_INTERNAL);
+	genl_put_str(r, VSWITCH_A_SWITCH_INTERNAL_IFNAME, "hvtB0");
+}
+
+BAD(switch_new_ageing_too_short, -ERANGE)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_SWITCH_AGEING_TIME, 10);
+}
+
+BAD(switch_new_unknown_attr, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_SWITCH_MAX + 5, 1);
+}
+
+BAD(switch_new_read_only_attr, -EINVAL)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_SWITCH_FDB_ENTRIES, 1);
+}
+
+BAD(switch_new_uplink_zero, -ERANGE)
+{
+	SWNEW("x1", VSWITCH_SWITCH_TYPE_EXTERNAL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_UPLINK_IFINDEX, 0);
+}
+
+BAD(switch_new_wrong_attr_size, -EINVAL)
+{
+	SWNEW("x1", -1);
+	genl_put_u16(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_PRIVATE);
+}
 
 /* switch-del, switch-set */
-BAD(switch_del_no_selector, -EINVAL, start(c, VSWITCH_CMD_SWITCH_DEL));
-BAD(switch_del_unknown_name, -ENOENT,
-    start(c, VSWITCH_CMD_SWITCH_DEL);
-    genl_put_str(r, VSWITCH_A_SWITCH_NAME, "nosuch"));
-BAD(switch_del_unknown_id, -ENOENT,
-    start(c, VSWITCH_CMD_SWITCH_DEL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_ID, 999999));
-BAD(switch_del_id_name_mismatch, -EINVAL,
-    start(c, VSWITCH_CMD_SWITCH_DEL);
-    genl_put_u32(r, VSWITCH_A_SWITCH_ID, c->sw_id);
-    genl_put_str(r, VSWITCH_A_SWITCH_NAME, "other"));
-BAD(switch_set_ageing_too_long, -ERANGE,
-    start(c, VSWITCH_CMD_SWITCH_SET);
-    genl_put_str(r, VSWITCH_A_SWITCH_NAME, SW);
-    genl_put_u32(r, VSWITCH_A_SWITCH_AGEING_TIME, 86400001));
-BAD(switch_set_type, -EINVAL,
-    start(c, VSWITCH_CMD_SWITCH_SET);
-    genl_put_str(r, VSWITCH_A_SWITCH_NAME, SW);
-    genl_put_u32(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_INTERNAL));
+BAD(switch_del_no_selector, -EINVAL)
+{
+	start(c, VSWITCH_CMD_SWITCH_DEL);
+}
+
+BAD(switch_del_unknown_name, -ENOENT)
+{
+	start(c, VSWITCH_CMD_SWITCH_DEL);
+	genl_put_str(r, VSWITCH_A_SWITCH_NAME, "nosuch");
+}
+
+BAD(switch_del_unknown_id, -ENOENT)
+{
+	start(c, VSWITCH_CMD_SWITCH_DEL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_ID, 999999);
+}
+
+BAD(switch_del_id_name_mismatch, -EINVAL)
+{
+	start(c, VSWITCH_CMD_SWITCH_DEL);
+	genl_put_u32(r, VSWITCH_A_SWITCH_ID, c->sw_id);
+	genl_put_str(r, VSWITCH_A_SWITCH_NAME, "other");
+}
+
+BAD(switch_set_ageing_too_long, -ERANGE)
+{
+	start(c, VSWITCH_CMD_SWITCH_SET);
+	genl_put_str(r, VSWITCH_A_SWITCH_NAME, SW);
+	genl_put_u32(r, VSWITCH_A_SWITCH_AGEING_TIME, 86400001);
+}
+
+BAD(switch_set_type, -EINVAL)
+{
+	start(c, VSWITCH_CMD_SWITCH_SET);
+	genl_put_str(r, VSWITCH_A_SWITCH_NAME, SW);
+	genl_put_u32(r, VSWITCH_A_SWITCH_TYPE, VSWITCH_SWITCH_TYPE_INTERNAL);
+}
 
 /* port-new, port-del, port-set */
-BAD(port_new_no_switch, -EINVAL,
-    start(c, VSWITCH_CMD_PORT_NEW);
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "p3"));
-BAD(port_new_no_name, -EINVAL, PORTNEW(NULL));
-BAD(port_new_unknown_switch, -ENOENT,
-    start(c, VSWITCH_CMD_PORT_NEW);
-    genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, "nosuch");
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "p3"));
-BAD(port_new_duplicate, -EEXIST, PORTNEW("p1"));
-BAD(port_new_external_type, -EINVAL,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_TYPE, VSWITCH_PORT_TYPE_EXTERNAL));
-BAD(port_new_vlan_4095, -ERANGE,
-    PORTNEW("p3");
-    genl_put_u16(r, VSWITCH_A_PORT_ACCESS_VLAN, 4095));
-BAD(port_new_bad_vlan_mode, -ERANGE,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, 3));
-BAD(port_new_trunk_wrong_size, -ERANGE,
-    char bits[100] = {};
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
-    genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, bits, sizeof(bits)));
-BAD(port_new_access_with_trunk, -EINVAL,
-    char bits[512] = { [1] = 4 };
-    PORTNEW("p3");
-    genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, bits, sizeof(bits)));
-BAD(port_new_trunk_with_access_vlan, -EINVAL,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
-    genl_put_u16(r, VSWITCH_A_PORT_ACCESS_VLAN, 10));
-BAD(port_new_trunk_vlan_0, -EINVAL,
-    char bits[512] = { [0] = 1 };
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
-    genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, bits, sizeof(bits)));
-BAD(port_new_nic_missing_dev, -ENODEV,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, 999999));
-BAD(port_new_nic_dev_busy, -EBUSY,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, c->a0));
-BAD(port_new_nic_loopback, -EINVAL,
-    PORTNEW("p3");
-    genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, 1));
-BAD(port_del_connected_nic, -EBUSY,
-    start(c, VSWITCH_CMD_PORT_DEL);
-    genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "p1"));
-BAD(port_del_unknown, -ENOENT,
-    start(c, VSWITCH_CMD_PORT_DEL);
-    genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "nosuch"));
-BAD(port_set_native_out_of_range, -ERANGE,
-    start(c, VSWITCH_CMD_PORT_SET);
-    genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "p2");
-    genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
-    genl_put_u16(r, VSWITCH_A_PORT_NATIVE_VLAN, 5000));
-BAD(port_set_read_only_state, -EINVAL,
-    start(c, VSWITCH_CMD_PORT_SET);
-    genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
-    genl_put_str(r, VSWITCH_A_PORT_NAME, "p2");
-    genl_put_u32(r, VSWITCH_A_PORT_STATE, 3));
+BAD(port_new_no_switch, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PORT_NEW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p3");
+}
+
+BAD(port_new_no_name, -EINVAL)
+{
+	PORTNEW(NULL);
+}
+
+BAD(port_new_unknown_switch, -ENOENT)
+{
+	start(c, VSWITCH_CMD_PORT_NEW);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, "nosuch");
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p3");
+}
+
+BAD(port_new_duplicate, -EEXIST)
+{
+	PORTNEW("p1");
+}
+
+BAD(port_new_external_type, -EINVAL)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_TYPE, VSWITCH_PORT_TYPE_EXTERNAL);
+}
+
+BAD(port_new_vlan_4095, -ERANGE)
+{
+	PORTNEW("p3");
+	genl_put_u16(r, VSWITCH_A_PORT_ACCESS_VLAN, 4095);
+}
+
+BAD(port_new_bad_vlan_mode, -ERANGE)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, 3);
+}
+
+BAD(port_new_trunk_wrong_size, -ERANGE)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
+	genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, short_bits, sizeof(short_bits));
+}
+
+BAD(port_new_access_with_trunk, -EINVAL)
+{
+	PORTNEW("p3");
+	genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, vlan10_bits, sizeof(vlan10_bits));
+}
+
+BAD(port_new_trunk_with_access_vlan, -EINVAL)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
+	genl_put_u16(r, VSWITCH_A_PORT_ACCESS_VLAN, 10);
+}
+
+BAD(port_new_trunk_vlan_0, -EINVAL)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
+	genl_put_attr(r, VSWITCH_A_PORT_TRUNK_VLANS, vlan0_bits, sizeof(vlan0_bits));
+}
+
+BAD(port_new_nic_missing_dev, -ENODEV)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, 999999);
+}
+
+BAD(port_new_nic_dev_busy, -EBUSY)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, c->a0);
+}
+
+BAD(port_new_nic_loopback, -EINVAL)
+{
+	PORTNEW("p3");
+	genl_put_u32(r, VSWITCH_A_PORT_NIC_IFINDEX, 1);
+}
+
+BAD(port_del_connected_nic, -EBUSY)
+{
+	start(c, VSWITCH_CMD_PORT_DEL);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+}
+
+BAD(port_del_unknown, -ENOENT)
+{
+	start(c, VSWITCH_CMD_PORT_DEL);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "nosuch");
+}
+
+BAD(port_set_native_out_of_range, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p2");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_TRUNK);
+	genl_put_u16(r, VSWITCH_A_PORT_NATIVE_VLAN, 5000);
+}
+
+BAD(port_set_read_only_state, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p2");
+	genl_put_u32(r, VSWITCH_A_PORT_STATE, 3);
+}
 
 /* NICs */
-BAD(nic_new_index_taken, -EEXIST,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p1");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0));
-BAD(nic_new_index_too_big, -ERANGE,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
-    genl_put_u32(r, VSWITCH_A_NIC_INDEX, 33));
-BAD(nic_new_index_on_emulated_port, -EINVAL,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
-    genl_put_u32(r, VSWITCH_A_NIC_INDEX, 1));
-BAD(nic_new_multicast_mac, -EINVAL,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
-    genl_put_attr(r, VSWITCH_A_NIC_MAC, mcast_mac, 6));
-BAD(nic_new_mtu_too_small, -ERANGE,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
-    genl_put_u32(r, VSWITCH_A_NIC_MTU, 10));
-BAD(nic_new_no_dev, -EINVAL, NICREQ(VSWITCH_CMD_NIC_NEW, "p2"));
-BAD(nic_new_dev_busy, -EBUSY,
-    NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
-    genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->a0));
-BAD(nic_connect_connected, -EINVAL, NICREQ(VSWITCH_CMD_NIC_CONNECT, "p1"));
-BAD(nic_del_connected, -EBUSY, NICREQ(VSWITCH_CMD_NIC_DEL, "p1"));
-BAD(nic_disconnect_no_nic, -ENOENT, NICREQ(VSWITCH_CMD_NIC_DISCONNECT, "p2"));
+BAD(nic_new_index_taken, -EEXIST)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p1");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
+}
+
+BAD(nic_new_index_too_big, -ERANGE)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
+	genl_put_u32(r, VSWITCH_A_NIC_INDEX, 33);
+}
+
+BAD(nic_new_index_on_emulated_port, -EINVAL)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
+	genl_put_u32(r, VSWITCH_A_NIC_INDEX, 1);
+}
+
+BAD(nic_new_multicast_mac, -EINVAL)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
+	genl_put_attr(r, VSWITCH_A_NIC_MAC, mcast_mac, 6);
+}
+
+BAD(nic_new_mtu_too_small, -ERANGE)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->b0);
+	genl_put_u32(r, VSWITCH_A_NIC_MTU, 10);
+}
+
+BAD(nic_new_no_dev, -EINVAL)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+}
+
+BAD(nic_new_dev_busy, -EBUSY)
+{
+	NICREQ(VSWITCH_CMD_NIC_NEW, "p2");
+	genl_put_u32(r, VSWITCH_A_NIC_IFINDEX, c->a0);
+}
+
+BAD(nic_connect_connected, -EINVAL)
+{
+	NICREQ(VSWITCH_CMD_NIC_CONNECT, "p1");
+}
+
+BAD(nic_del_connected, -EBUSY)
+{
+	NICREQ(VSWITCH_CMD_NIC_DEL, "p1");
+}
+
+BAD(nic_disconnect_no_nic, -ENOENT)
+{
+	NICREQ(VSWITCH_CMD_NIC_DISCONNECT, "p2");
+}
 
 /* forwarding table */
-BAD(fdb_add_multicast, -EINVAL,
-    FDBREQ(VSWITCH_CMD_FDB_ADD);
-    genl_put_attr(r, VSWITCH_A_FDB_MAC, mcast_mac, 6);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1"));
-BAD(fdb_add_no_mac, -EINVAL,
-    FDBREQ(VSWITCH_CMD_FDB_ADD);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1"));
-BAD(fdb_add_unknown_port, -ENOENT,
-    FDBREQ(VSWITCH_CMD_FDB_ADD);
-    genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "nosuch"));
-BAD(fdb_add_short_mac, -ERANGE,
-    FDBREQ(VSWITCH_CMD_FDB_ADD);
-    genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 4);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1"));
-BAD(fdb_add_vlan_4095, -ERANGE,
-    FDBREQ(VSWITCH_CMD_FDB_ADD);
-    genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6);
-    genl_put_u16(r, VSWITCH_A_FDB_VLAN, 4095);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1"));
-BAD(fdb_del_missing, -ENOENT,
-    FDBREQ(VSWITCH_CMD_FDB_DEL);
-    genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6));
-BAD(fdb_flush_unknown_port, -ENOENT,
-    FDBREQ(VSWITCH_CMD_FDB_FLUSH);
-    genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "nosuch"));
+BAD(fdb_add_multicast, -EINVAL)
+{
+	FDBREQ(VSWITCH_CMD_FDB_ADD);
+	genl_put_attr(r, VSWITCH_A_FDB_MAC, mcast_mac, 6);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1");
+}
+
+BAD(fdb_add_no_mac, -EINVAL)
+{
+	FDBREQ(VSWITCH_CMD_FDB_ADD);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1");
+}
+
+BAD(fdb_add_unknown_port, -ENOENT)
+{
+	FDBREQ(VSWITCH_CMD_FDB_ADD);
+	genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "nosuch");
+}
+
+BAD(fdb_add_short_mac, -ERANGE)
+{
+	FDBREQ(VSWITCH_CMD_FDB_ADD);
+	genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 4);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1");
+}
+
+BAD(fdb_add_vlan_4095, -ERANGE)
+{
+	FDBREQ(VSWITCH_CMD_FDB_ADD);
+	genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6);
+	genl_put_u16(r, VSWITCH_A_FDB_VLAN, 4095);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "p1");
+}
+
+BAD(fdb_del_missing, -ENOENT)
+{
+	FDBREQ(VSWITCH_CMD_FDB_DEL);
+	genl_put_attr(r, VSWITCH_A_FDB_MAC, ucast_mac, 6);
+}
+
+BAD(fdb_flush_unknown_port, -ENOENT)
+{
+	FDBREQ(VSWITCH_CMD_FDB_FLUSH);
+	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "nosuch");
+}
 
 /* only the root partition configures switches */
 static void build_switch_new_from_child_partition(struct genl_req *r, const struct ctx *c)

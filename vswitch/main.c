@@ -20,6 +20,7 @@
 
 #include "vswitch.h"
 
+/* the configuration lock of the whole module (see above) */
 DEFINE_MUTEX(vswitch_mutex);
 
 static int __init vswitch_init(void)

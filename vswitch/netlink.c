@@ -256,7 +256,7 @@ struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_a
 	}
 	if (id && name && strcmp(sw->name, name)) {
 		NL_SET_ERR_MSG_ATTR(extack, attrs[name_attr],
-				    "switch-id and switch-name name different switches");
+				    "switch-id and switch-name identify different switches");
 		return ERR_PTR(-EINVAL);
 	}
 	return sw;
@@ -284,7 +284,7 @@ struct vswitch_port *vswitch_nl_port(struct vswitch *sw, struct nlattr **attrs, 
 	}
 	if (id && name && strcmp(port->name, name)) {
 		NL_SET_ERR_MSG_ATTR(extack, attrs[name_attr],
-				    "port id and name name different ports");
+				    "port id and name identify different ports");
 		return ERR_PTR(-EINVAL);
 	}
 	return port;
