@@ -118,6 +118,11 @@ static void digest(const struct ctx *c, struct digest *d)
 
 /* --- fixture ------------------------------------------------------------ */
 
+#define VETHS_UP "ip link show hvtB0 >/dev/null 2>&1 || { " \
+	"ip link add hvtA0 type veth peer name hvtA1 && " \
+	"ip link add hvtB0 type veth peer name hvtB1; }"
+#define VETHS_DOWN "ip link del hvtA0 2>/dev/null; ip link del hvtB0 2>/dev/null"
+
 static int sh(const char *cmd)
 {
 	return system(cmd);
@@ -139,6 +144,7 @@ FIXTURE_VARIANT(vsw) {
 	build_t build;
 	int err;
 	bool ns;	/* send from a child partition */
+	bool last;	/* the last case: remove the veths */
 };
 
 FIXTURE_SETUP(vsw)
@@ -150,9 +156,8 @@ FIXTURE_SETUP(vsw)
 	memset(&self->after, 0, sizeof(self->after));
 	if (sh("modprobe vswitch"))
 		SKIP(return, "vswitch cannot be loaded");
-	sh("ip link del hvtA0 2>/dev/null; ip link del hvtB0 2>/dev/null");
-	ASSERT_EQ(0, sh("ip link add hvtA0 type veth peer name hvtA1"));
-	ASSERT_EQ(0, sh("ip link add hvtB0 type veth peer name hvtB1"));
+	/* the veths outlive each case; the last one removes them */
+	ASSERT_EQ(0, sh(VETHS_UP));
 	c->a0 = if_nametoindex("hvtA0");
 	c->b0 = if_nametoindex("hvtB0");
 	c->fd = genl_open();
@@ -188,7 +193,8 @@ FIXTURE_TEARDOWN(vsw)
 {
 	del_switch(&self->c, SW);
 	close(self->c.fd);
-	sh("ip link del hvtA0 2>/dev/null; ip link del hvtB0 2>/dev/null");
+	if (variant->last)
+		sh(VETHS_DOWN);
 	free(self->before.buf);
 	free(self->after.buf);
 }
@@ -665,6 +671,7 @@ static void build_switch_new_from_child_partition(struct genl_req *r, const stru
 
 FIXTURE_VARIANT_ADD(vsw, switch_new_from_child_partition) {
 	.build = build_switch_new_from_child_partition, .err = -EPERM, .ns = true,
+	.last = true,
 };
 
 TEST_HARNESS_MAIN
