@@ -30,7 +30,8 @@ static void usage(FILE *out, bool all)
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
 		"where  OBJECT := { info | switch | port | nic | fdb | monitor | help }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] }\n");
+		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] |\n"
+		"                    -b[atch] FILE }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)
 		fprintf(out, "\n%s", hv_objects[i]->usage);
 	fprintf(out, "\nSee hvnet(8).\n");
@@ -92,14 +93,72 @@ static int run_object(struct hv_ctx *ctx, const struct hv_object *obj,
 	return obj->cmds[idx].run(ctx, a);
 }
 
-int main(int argc, char **argv)
+/* One command: OBJECT [COMMAND [ARGUMENTS]], its words in argv. */
+static int run_words(struct hv_ctx *ctx, int argc, char **argv)
 {
-	struct hv_ctx ctx = { .bol = true };
 	const char *names[ARRAY_SIZE(hv_objects)];
 	struct hv_names objects = { names, ARRAY_SIZE(names) };
 	struct hv_args args;
 	int ret, obj;
 	size_t i;
+
+	if (matches(argv[0], "help")) {
+		usage(stdout, true);
+		return 0;
+	}
+	for (i = 0; i < ARRAY_SIZE(hv_objects); i++)
+		names[i] = hv_objects[i]->name;
+	ctx->obj = NULL;
+	ctx->cmd = NULL;
+	ret = arg_lookup(ctx, "object", argv[0], &objects, &obj);
+	if (ret)
+		return ret;
+	args.argc = argc - 1;
+	args.argv = argv + 1;
+	return run_object(ctx, hv_objects[obj], &args);
+}
+
+/*
+ * -batch FILE: one command per line, without the leading "hvnet", over one
+ * netlink socket; '#' starts a comment. Stops at the first failure, which
+ * is reported with its line number.
+ */
+static int run_batch(struct hv_ctx *ctx, const char *path)
+{
+	FILE *in = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	unsigned int lineno = 0;
+	char line[4096];
+	int ret = 0;
+
+	if (!in) {
+		fprintf(stderr, "hvnet: cannot open %s: %s\n", path, strerror(errno));
+		return HV_EXIT_FAIL;
+	}
+	while (!ret && fgets(line, sizeof(line), in)) {
+		char *words[64], *save = NULL, *w;
+		int n = 0;
+
+		lineno++;
+		line[strcspn(line, "#\n")] = '\0';
+		for (w = strtok_r(line, " \t", &save); w && n < (int)ARRAY_SIZE(words);
+		     w = strtok_r(NULL, " \t", &save))
+			words[n++] = w;
+		if (!n)
+			continue;
+		ret = run_words(ctx, n, words);
+		if (ret)
+			fprintf(stderr, "hvnet: %s:%u: command failed\n", path, lineno);
+	}
+	if (in != stdin)
+		fclose(in);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct hv_ctx ctx = { .bol = true };
+	const char *batch = NULL;
+	int ret;
 
 	while (argc > 1 && argv[1][0] == '-') {
 		const char *opt = argv[1] + 1;
@@ -120,6 +179,14 @@ int main(int argc, char **argv)
 			ctx.pretty = true;
 		} else if (matches(opt, "statistics")) {
 			ctx.stats++;
+		} else if (matches(opt, "batch")) {
+			if (argc < 3) {
+				fprintf(stderr, "hvnet: -batch needs a file (- for stdin)\n");
+				return HV_EXIT_USAGE;
+			}
+			batch = argv[2];
+			argc--;
+			argv++;
 		} else {
 			fprintf(stderr, "hvnet: unknown option \"%s\"\n", argv[1]);
 			usage(stderr, false);
@@ -128,30 +195,27 @@ int main(int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (argc < 2) {
+	if (!batch && argc < 2) {
 		usage(stderr, false);
 		return HV_EXIT_USAGE;
 	}
-	if (matches(argv[1], "help")) {
+	if (batch && argc > 1) {
+		fprintf(stderr, "hvnet: -batch takes no command on the command line\n");
+		return HV_EXIT_USAGE;
+	}
+	if (!batch && matches(argv[1], "help")) {
 		usage(stdout, true);
 		return 0;
 	}
-	for (i = 0; i < ARRAY_SIZE(hv_objects); i++)
-		names[i] = hv_objects[i]->name;
-	ret = arg_lookup(&ctx, "object", argv[1], &objects, &obj);
-	if (ret)
-		return ret;
 
 	json_init(&ctx.jw, stdout, ctx.pretty);
-	args.argc = argc - 2;
-	args.argv = argv + 2;
 	ret = nl_open(&ctx.nl);
 	if (ret) {
 		fprintf(stderr, "hvnet: cannot open a generic netlink socket: %s\n",
 			strerror(-ret));
 		return HV_EXIT_FAIL;
 	}
-	ret = run_object(&ctx, hv_objects[obj], &args);
+	ret = batch ? run_batch(&ctx, batch) : run_words(&ctx, argc - 1, argv + 1);
 	nl_close(&ctx.nl);
 	return ret;
 }

@@ -189,5 +189,26 @@ result $? "monitor prints one line per notification"
 done >"$out" 2>&1
 result $? "monitor -j prints one JSON object per line"
 
+# -batch: several commands over one socket; stops at the first failure
+batch=$(mktemp)
+printf 'switch add vs2 type private # a comment\n\nswitch set vs2 learn-limit 5\n' >"$batch"
+: >"$log"
+"$hvnet" -batch "$batch" >"$out" 2>&1
+grep -qx "switch-new name=vs2 type=0" "$log" && grep -qx "switch-set name=vs2 learn-limit=5" "$log"
+result $? "hvnet -batch runs every line"
+printf 'switch add vs2 type bogus\nswitch set vs2 learn-limit 5\n' >"$batch"
+: >"$log"
+"$hvnet" -batch "$batch" >"$out" 2>&1
+rc=$?
+[ "$rc" -eq 2 ] && ! grep -q switch-set "$log" && grep -q "$batch:1:" "$out"
+result $? "hvnet -batch stops at a bad line and names it (exit $rc)"
+: >"$log"
+printf 'switch set vs2 learn-limit 7\n' | "$hvnet" -batch - >"$out" 2>&1
+grep -qx "switch-set name=vs2 learn-limit=7" "$log"
+result $? "hvnet -batch - reads stdin"
+exits 2 -batch
+exits 2 -batch "$batch" switch show
+rm -f "$batch"
+
 echo "1..$n"
 [ "$failed" -eq 0 ] || { echo "test_cli: $failed of $n failed" >&2; exit 1; }
