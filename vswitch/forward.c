@@ -29,6 +29,11 @@ static void vswitch_deliver(struct vswitch_nic *nic, struct sk_buff *skb)
 		dev_queue_xmit(skb);
 		break;
 	case VSWITCH_NIC_TYPE_INTERNAL:
+		/* received anew by the host: eth_type_trans() only ever
+		 * downgrades pkt_type, and the frame's old one came from the
+		 * netdev it entered the switch on
+		 */
+		skb->pkt_type = PACKET_HOST;
 		skb->protocol = eth_type_trans(skb, nic->dev);
 		netif_rx(skb);
 		break;

@@ -184,8 +184,12 @@ int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info)
 		err = -EINVAL;
 		goto out;
 	}
+	err = vswitch_port_may_delete(port, info->extack);
+	if (err)
+		goto out;
+	/* announced while the port can still be described */
 	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_DEL);
-	err = vswitch_port_delete(port, info->extack);
+	vswitch_port_destroy(port);
 out:
 	vswitch_nl_admin_end();
 	return err;

@@ -119,7 +119,8 @@ void vswitch_port_destroy(struct vswitch_port *port)
 	call_rcu(&port->rcu, vswitch_port_free_rcu);
 }
 
-int vswitch_port_delete(struct vswitch_port *port, struct netlink_ext_ack *extack)
+/* A port is deleted only once its NICs are: -EBUSY while one is left. */
+int vswitch_port_may_delete(struct vswitch_port *port, struct netlink_ext_ack *extack)
 {
 	int i;
 
@@ -131,6 +132,5 @@ int vswitch_port_delete(struct vswitch_port *port, struct netlink_ext_ack *extac
 			return -EBUSY;
 		}
 	}
-	vswitch_port_destroy(port);
 	return 0;
 }

@@ -198,7 +198,7 @@ struct vswitch_port *vswitch_port_find(struct vswitch *sw, u32 id, const char *n
 struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 					 enum vswitch_port_type type,
 					 struct netlink_ext_ack *extack);
-int vswitch_port_delete(struct vswitch_port *port, struct netlink_ext_ack *extack);
+int vswitch_port_may_delete(struct vswitch_port *port, struct netlink_ext_ack *extack);
 void vswitch_port_destroy(struct vswitch_port *port);
 void vswitch_port_set_vlan(struct vswitch_port *port, struct vswitch_vlan *vlan);
 
