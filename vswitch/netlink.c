@@ -345,6 +345,36 @@ static struct sk_buff *vswitch_nl_build(vswitch_fill_t fill, void *obj, u32 port
 	return msg;
 }
 
+/*
+ * A get request: find the object under vswitch_mutex and answer with it.
+ * @lookup returns the object or an ERR_PTR() (with an extack message).
+ */
+int vswitch_nl_get(struct genl_info *info, void *(*lookup)(struct genl_info *info),
+		   vswitch_fill_t fill, u8 cmd)
+{
+	void *obj;
+	int err;
+
+	mutex_lock(&vswitch_mutex);
+	obj = lookup(info);
+	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj, cmd);
+	mutex_unlock(&vswitch_mutex);
+	return err;
+}
+
+/*
+ * The switch a dump is limited to: NULL when the request names none, else
+ * the switch or an ERR_PTR() (with an extack message).
+ */
+struct vswitch *vswitch_nl_dump_switch(struct netlink_callback *cb, int id_attr, int name_attr)
+{
+	struct nlattr **attrs = hvnet_dump_attrs(cb);
+
+	if (!attrs[id_attr] && !attrs[name_attr])
+		return NULL;
+	return vswitch_nl_switch(attrs, id_attr, name_attr, cb->extack);
+}
+
 /* Answer a request with the object it made, changed or asked for. */
 int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd)
 {

@@ -22,6 +22,9 @@ struct vswitch_port *vswitch_nl_port(struct vswitch *sw, struct nlattr **attrs, 
 				     int name_attr, struct netlink_ext_ack *extack);
 int vswitch_nl_put_stats(struct sk_buff *msg, int attr, struct vswitch_stats __percpu *stats);
 int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd);
+int vswitch_nl_get(struct genl_info *info, void *(*lookup)(struct genl_info *info),
+		   vswitch_fill_t fill, u8 cmd);
+struct vswitch *vswitch_nl_dump_switch(struct netlink_callback *cb, int id_attr, int name_attr);
 void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd);
 
 int vswitch_nl_fill_switch(struct sk_buff *msg, void *obj, u32 portid, u32 seq,

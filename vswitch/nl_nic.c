@@ -205,36 +205,30 @@ out:
 	return err;
 }
 
+static void *vswitch_nl_req_nic_obj(struct genl_info *info)
+{
+	return vswitch_nl_req_nic(info);
+}
+
 int vswitch_nl_nic_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch_nic *nic;
-	int err;
-
-	mutex_lock(&vswitch_mutex);
-	nic = vswitch_nl_req_nic(info);
-	err = IS_ERR(nic) ? PTR_ERR(nic) :
-	      vswitch_nl_reply(info, vswitch_nl_fill_nic, nic, VSWITCH_CMD_NIC_GET);
-	mutex_unlock(&vswitch_mutex);
-	return err;
+	return vswitch_nl_get(info, vswitch_nl_req_nic_obj, vswitch_nl_fill_nic,
+			      VSWITCH_CMD_NIC_GET);
 }
 
 /* Resumes at switch cb->args[0], port cb->args[1], NIC index cb->args[2]. */
 int vswitch_nl_nic_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
-	struct vswitch *only = NULL, *sw;
 	struct vswitch_port *port;
+	struct vswitch *only, *sw;
 	unsigned long sid, pid;
 	int err = 0, i;
 
 	mutex_lock(&vswitch_mutex);
-	if (attrs[VSWITCH_A_NIC_SWITCH_ID] || attrs[VSWITCH_A_NIC_SWITCH_NAME]) {
-		only = vswitch_nl_switch(attrs, VSWITCH_A_NIC_SWITCH_ID,
-					 VSWITCH_A_NIC_SWITCH_NAME, cb->extack);
-		if (IS_ERR(only)) {
-			err = PTR_ERR(only);
-			goto out;
-		}
+	only = vswitch_nl_dump_switch(cb, VSWITCH_A_NIC_SWITCH_ID, VSWITCH_A_NIC_SWITCH_NAME);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
+		goto out;
 	}
 	cb->seq = vswitch_generation;
 	xa_for_each_start(&vswitch_switches, sid, sw, cb->args[0]) {

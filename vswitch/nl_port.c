@@ -158,6 +158,11 @@ static struct vswitch_port *vswitch_nl_req_port(struct genl_info *info)
 			       info->extack);
 }
 
+static void *vswitch_nl_req_port_obj(struct genl_info *info)
+{
+	return vswitch_nl_req_port(info);
+}
+
 int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_port *port;
@@ -197,15 +202,8 @@ out:
 
 int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch_port *port;
-	int err;
-
-	mutex_lock(&vswitch_mutex);
-	port = vswitch_nl_req_port(info);
-	err = IS_ERR(port) ? PTR_ERR(port) :
-	      vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_GET);
-	mutex_unlock(&vswitch_mutex);
-	return err;
+	return vswitch_nl_get(info, vswitch_nl_req_port_obj, vswitch_nl_fill_port,
+			      VSWITCH_CMD_PORT_GET);
 }
 
 /*
@@ -214,20 +212,16 @@ int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
  */
 int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
-	struct vswitch *only = NULL, *sw;
 	struct vswitch_port *port;
+	struct vswitch *only, *sw;
 	unsigned long sid, pid;
 	int err = 0;
 
 	mutex_lock(&vswitch_mutex);
-	if (attrs[VSWITCH_A_PORT_SWITCH_ID] || attrs[VSWITCH_A_PORT_SWITCH_NAME]) {
-		only = vswitch_nl_switch(attrs, VSWITCH_A_PORT_SWITCH_ID,
-					 VSWITCH_A_PORT_SWITCH_NAME, cb->extack);
-		if (IS_ERR(only)) {
-			err = PTR_ERR(only);
-			goto out;
-		}
+	only = vswitch_nl_dump_switch(cb, VSWITCH_A_PORT_SWITCH_ID, VSWITCH_A_PORT_SWITCH_NAME);
+	if (IS_ERR(only)) {
+		err = PTR_ERR(only);
+		goto out;
 	}
 	cb->seq = vswitch_generation;
 	xa_for_each_start(&vswitch_switches, sid, sw, cb->args[0]) {

@@ -35,6 +35,12 @@ cancel:
 	return -EMSGSIZE;
 }
 
+static void *vswitch_nl_req_switch(struct genl_info *info)
+{
+	return vswitch_nl_switch(info->attrs, VSWITCH_A_SWITCH_ID, VSWITCH_A_SWITCH_NAME,
+				 info->extack);
+}
+
 static void vswitch_apply_conf(struct vswitch *sw, struct nlattr **attrs)
 {
 	if (attrs[VSWITCH_A_SWITCH_AGEING_TIME])
@@ -94,8 +100,7 @@ int vswitch_nl_switch_del(struct sk_buff *skb, struct genl_info *info)
 	err = vswitch_nl_admin_begin(info);
 	if (err)
 		return err;
-	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_SWITCH_ID, VSWITCH_A_SWITCH_NAME,
-			       info->extack);
+	sw = vswitch_nl_req_switch(info);
 	if (IS_ERR(sw)) {
 		err = PTR_ERR(sw);
 		goto out;
@@ -109,16 +114,8 @@ out:
 
 int vswitch_nl_switch_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch *sw;
-	int err;
-
-	mutex_lock(&vswitch_mutex);
-	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_SWITCH_ID, VSWITCH_A_SWITCH_NAME,
-			       info->extack);
-	err = IS_ERR(sw) ? PTR_ERR(sw) :
-	      vswitch_nl_reply(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_GET);
-	mutex_unlock(&vswitch_mutex);
-	return err;
+	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch,
+			      VSWITCH_CMD_SWITCH_GET);
 }
 
 /* Resumes at the switch id after the last one sent (cb->args[0]). */
@@ -148,8 +145,7 @@ int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info)
 	err = vswitch_nl_admin_begin(info);
 	if (err)
 		return err;
-	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_SWITCH_ID, VSWITCH_A_SWITCH_NAME,
-			       info->extack);
+	sw = vswitch_nl_req_switch(info);
 	if (IS_ERR(sw)) {
 		err = PTR_ERR(sw);
 		goto out;
