@@ -554,6 +554,14 @@ BAD(port_set_read_only_state, -EINVAL)
 	genl_put_u32(r, VSWITCH_A_PORT_STATE, 3);
 }
 
+BAD(port_set_guard_not_boolean, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p2");
+	genl_put_attr(r, VSWITCH_A_PORT_MAC_GUARD, "\x02", 1);
+}
+
 /* NICs */
 BAD(nic_new_index_taken, -EEXIST)
 {

@@ -3,7 +3,8 @@
  * Ingress, the first steps of a frame's way through the switch: its NIC's
  * receive edge (rx_handler for emulated and external NICs, the internal
  * netdev's transmit, vswitch_nic_receive() for synthetic NICs), the state
- * check, VLAN classification at the source port, and learning. Then
+ * check, VLAN classification at the source port, the port's guards
+ * (guard.c), and learning. Then
  * forward.c takes over. Runs under RCU with bottom halves disabled.
  */
 #include <linux/etherdevice.h>
@@ -59,6 +60,7 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 	enum vswitch_drop why;
 	u16 tci = 0, vid;
 	bool tagged;
+	u8 guards;
 
 	if (unlikely(READ_ONCE(nic->state) != VSWITCH_NIC_STATE_CONNECTED ||
 		     READ_ONCE(port->state) != VSWITCH_PORT_STATE_CREATED)) {
@@ -78,6 +80,15 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 				  tci & VLAN_VID_MASK, &vid)) {
 		why = VSWITCH_DROP_VLAN;
 		goto drop;
+	}
+	guards = READ_ONCE(port->guards);
+	if (unlikely(guards)) {
+		int guard = vswitch_guard_check(guards, nic, skb);
+
+		if (guard >= 0) {
+			why = guard;
+			goto drop;
+		}
 	}
 	if (is_valid_ether_addr(eth_hdr(skb)->h_source) &&
 	    vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, vid)) {

@@ -5,6 +5,43 @@
 
 #include "netlink.h"
 
+static const struct {
+	int attr;
+	u8 bit;
+} vswitch_guard_attrs[] = {
+	{ VSWITCH_A_PORT_MAC_GUARD, VSWITCH_GUARD_MAC },
+	{ VSWITCH_A_PORT_DHCP_GUARD, VSWITCH_GUARD_DHCP },
+	{ VSWITCH_A_PORT_ROUTER_GUARD, VSWITCH_GUARD_ROUTER },
+};
+
+static int vswitch_nl_put_guards(struct sk_buff *msg, u8 guards)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(vswitch_guard_attrs); i++)
+		if (nla_put_u8(msg, vswitch_guard_attrs[i].attr,
+			       !!(guards & vswitch_guard_attrs[i].bit)))
+			return -EMSGSIZE;
+	return 0;
+}
+
+static u8 vswitch_nl_get_guards(struct nlattr **attrs, u8 guards)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(vswitch_guard_attrs); i++) {
+		struct nlattr *a = attrs[vswitch_guard_attrs[i].attr];
+
+		if (!a)
+			continue;
+		if (nla_get_u8(a))
+			guards |= vswitch_guard_attrs[i].bit;
+		else
+			guards &= ~vswitch_guard_attrs[i].bit;
+	}
+	return guards;
+}
+
 int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 			 int flags, u8 cmd, struct netlink_callback *cb)
 {
@@ -26,7 +63,8 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	    nla_put_u32(msg, VSWITCH_A_PORT_STATE, READ_ONCE(port->state)) ||
 	    vswitch_vlan_fill(msg, vswitch_deref(port->vlan)) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_LEARN_LIMIT, READ_ONCE(port->learn_limit)) ||
-	    nla_put_u32(msg, VSWITCH_A_PORT_LEARNED, atomic_read(&port->learned)))
+	    nla_put_u32(msg, VSWITCH_A_PORT_LEARNED, atomic_read(&port->learned)) ||
+	    vswitch_nl_put_guards(msg, READ_ONCE(port->guards)))
 		goto cancel;
 	for (i = 0; i <= VSWITCH_MAX_NIC_INDEX; i++) {
 		struct vswitch_nic *nic = vswitch_deref(port->nics[i]);
@@ -47,7 +85,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* VLAN settings and learning limit from a port-new or port-set request. */
+/* VLAN settings, learning limit and guards from a port-new or port-set request. */
 static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **attrs,
 				   struct netlink_ext_ack *extack)
 {
@@ -68,6 +106,7 @@ static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **at
 	}
 	if (attrs[VSWITCH_A_PORT_LEARN_LIMIT])
 		WRITE_ONCE(port->learn_limit, nla_get_u32(attrs[VSWITCH_A_PORT_LEARN_LIMIT]));
+	WRITE_ONCE(port->guards, vswitch_nl_get_guards(attrs, port->guards));
 	return 0;
 }
 

@@ -35,6 +35,9 @@ enum vswitch_drop {
 	VSWITCH_DROP_LEARN_LIMIT,
 	VSWITCH_DROP_NOMEM,
 	VSWITCH_DROP_MALFORMED,
+	VSWITCH_DROP_MAC_GUARD,
+	VSWITCH_DROP_DHCP_GUARD,
+	VSWITCH_DROP_ROUTER_GUARD,
 	__VSWITCH_DROP_MAX
 };
 
@@ -146,6 +149,7 @@ struct vswitch_port {
 	struct vswitch_vlan __rcu *vlan;
 	u32 learn_limit;		/* 0: none */
 	atomic_t learned;
+	u8 guards;			/* VSWITCH_GUARD_* */
 	struct vswitch_nic __rcu *nics[VSWITCH_MAX_NIC_INDEX + 1];
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
@@ -166,6 +170,13 @@ struct vswitch_nic {
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
 };
+
+/* Built-in port policies of ingress (guard.c) */
+#define VSWITCH_GUARD_MAC	BIT(0)
+#define VSWITCH_GUARD_DHCP	BIT(1)
+#define VSWITCH_GUARD_ROUTER	BIT(2)
+
+int vswitch_guard_check(u8 guards, const struct vswitch_nic *nic, struct sk_buff *skb);
 
 /* The forwarding context of a frame inside the switch (skb->cb). */
 struct vswitch_skb_cb {

@@ -24,6 +24,19 @@ static const struct vsw_policy port_policy[VSWITCH_A_PORT_MAX + 1] = {
 	[VSWITCH_A_PORT_NIC_IFINDEX] = { MNL_TYPE_U32 },
 	[VSWITCH_A_PORT_NIC] = { MNL_TYPE_NESTED },
 	[VSWITCH_A_PORT_STATS] = { MNL_TYPE_NESTED },
+	[VSWITCH_A_PORT_MAC_GUARD] = { MNL_TYPE_U8 },
+	[VSWITCH_A_PORT_DHCP_GUARD] = { MNL_TYPE_U8 },
+	[VSWITCH_A_PORT_ROUTER_GUARD] = { MNL_TYPE_U8 },
+};
+
+/* The guards: option word and attribute, in the order of PO_MAC_GUARD... */
+static const struct {
+	const char *name;
+	int attr;
+} port_guards[] = {
+	{ "mac-guard", VSWITCH_A_PORT_MAC_GUARD },
+	{ "dhcp-guard", VSWITCH_A_PORT_DHCP_GUARD },
+	{ "router-guard", VSWITCH_A_PORT_ROUTER_GUARD },
 };
 
 /* "vlan access 10", "vlan trunk 10,20-30 native 1"; a "vlan" object in JSON */
@@ -65,6 +78,22 @@ static void port_nics_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh)
 	out_close_array(ctx);
 }
 
+/* "mac-guard on" ...; "mac_guard": "on" in JSON */
+static void port_guards_print(struct hv_ctx *ctx, const struct nlattr **tb)
+{
+	const char *state;
+	char key[32];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(port_guards); i++) {
+		if (!tb[port_guards[i].attr])
+			continue;
+		state = hv_name(&hv_on_off, mnl_attr_get_u8(tb[port_guards[i].attr]));
+		snake_case(port_guards[i].name, key, sizeof(key));
+		out_str(ctx, key, port_guards[i].name, state ? state : "?");
+	}
+}
+
 void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 		enum hv_view view)
 {
@@ -84,6 +113,7 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 	out_attr_uint(ctx, "learn_limit", "learn-limit",
 		      tb[VSWITCH_A_PORT_LEARN_LIMIT]);
 	out_attr_uint(ctx, "learned", "learned", tb[VSWITCH_A_PORT_LEARNED]);
+	port_guards_print(ctx, tb);
 	if (view == HV_VIEW_EVENT)
 		return;
 	out_eol(ctx);
@@ -92,7 +122,8 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 }
 
 /* The options of port add; port set takes vlan, native and learn-limit. */
-enum { PO_NAME, PO_TYPE, PO_DEV, PO_VLAN, PO_NATIVE, PO_LEARN_LIMIT };
+enum { PO_NAME, PO_TYPE, PO_DEV, PO_VLAN, PO_NATIVE, PO_LEARN_LIMIT,
+	PO_MAC_GUARD, PO_DHCP_GUARD, PO_ROUTER_GUARD };
 
 static const char *const port_opt_names[] = {
 	[PO_NAME] = "name",
@@ -101,6 +132,9 @@ static const char *const port_opt_names[] = {
 	[PO_VLAN] = "vlan",
 	[PO_NATIVE] = "native",
 	[PO_LEARN_LIMIT] = "learn-limit",
+	[PO_MAC_GUARD] = "mac-guard",
+	[PO_DHCP_GUARD] = "dhcp-guard",
+	[PO_ROUTER_GUARD] = "router-guard",
 };
 
 static const struct hv_names port_opts = { port_opt_names, ARRAY_SIZE(port_opt_names) };
@@ -175,6 +209,13 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 		if (!ret)
 			mnl_attr_put_u16(po->nlh, VSWITCH_A_PORT_NATIVE_VLAN, val);
 		return ret;
+	case PO_MAC_GUARD:
+	case PO_DHCP_GUARD:
+	case PO_ROUTER_GUARD:
+		ret = arg_enum(ctx, a, port_guards[opt - PO_MAC_GUARD].name, &hv_on_off, &val);
+		if (!ret)
+			mnl_attr_put_u8(po->nlh, port_guards[opt - PO_MAC_GUARD].attr, val);
+		return ret;
 	default:
 		ret = arg_uint(ctx, a, "learn-limit", UINT32_MAX, &val);
 		if (!ret)
@@ -189,7 +230,8 @@ static int port_args(struct hv_ctx *ctx, struct hv_args *a,
 {
 	struct port_opt_ctx po = { .nlh = nlh };
 	unsigned int allowed = HV_OPT(PO_VLAN) | HV_OPT(PO_NATIVE) |
-			       HV_OPT(PO_LEARN_LIMIT);
+			       HV_OPT(PO_LEARN_LIMIT) | HV_OPT(PO_MAC_GUARD) |
+			       HV_OPT(PO_DHCP_GUARD) | HV_OPT(PO_ROUTER_GUARD);
 	const char *sw, *name;
 	int ret;
 
@@ -381,12 +423,14 @@ const struct hv_object hv_port_obj = {
 	.name = "port",
 	.usage =
 	"Usage: hvnet port add SWITCH name NAME [ type emulated ] [ dev DEV ]\n"
-	"                      [ VLAN ] [ learn-limit N ]\n"
+	"                      [ VLAN ] [ learn-limit N ] [ GUARD { on | off } ]...\n"
 	"       hvnet port del SWITCH NAME\n"
 	"       hvnet port set SWITCH NAME [ VLAN ] [ learn-limit N ]\n"
+	"                      [ GUARD { on | off } ]...\n"
 	"       hvnet port [ show [ SWITCH [ NAME ] ] ]\n"
 	"where  VLAN := { vlan access VID | vlan trunk LIST [ native VID ] }\n"
-	"       LIST := VID[-VID][,LIST]   (VLANs 1-4094, e.g. 10,20,30-40)\n",
+	"       LIST := VID[-VID][,LIST]   (VLANs 1-4094, e.g. 10,20,30-40)\n"
+	"       GUARD := { mac-guard | dhcp-guard | router-guard }\n",
 	.cmds = port_cmds,
 	.ncmds = ARRAY_SIZE(port_cmds),
 };

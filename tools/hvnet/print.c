@@ -194,6 +194,8 @@ static const struct stats_row {
 		     VSWITCH_A_STATS_DROP_LEARN_LIMIT,
 		     VSWITCH_A_STATS_DROP_NOMEM,
 		     VSWITCH_A_STATS_DROP_MALFORMED } },
+	{ "guard:", { VSWITCH_A_STATS_DROP_MAC_GUARD, VSWITCH_A_STATS_DROP_DHCP_GUARD,
+		      VSWITCH_A_STATS_DROP_ROUTER_GUARD } },
 };
 
 /* A counter's column title: its name without the rx-/tx-/drop- prefix. */

@@ -46,6 +46,8 @@ static const char *const nic_states[] = {
 	[VSWITCH_NIC_STATE_DELETED] = "deleted",
 };
 
+static const char *const on_off[] = { "off", "on" };
+
 static const char *const vlan_modes[] = {
 	[VSWITCH_VLAN_MODE_ACCESS] = "access",
 	[VSWITCH_VLAN_MODE_TRUNK] = "trunk",
@@ -85,6 +87,9 @@ static const char *const stats_names[] = {
 	[VSWITCH_A_STATS_DROP_LEARN_LIMIT] = "drop-learn-limit",
 	[VSWITCH_A_STATS_DROP_NOMEM] = "drop-nomem",
 	[VSWITCH_A_STATS_DROP_MALFORMED] = "drop-malformed",
+	[VSWITCH_A_STATS_DROP_MAC_GUARD] = "drop-mac-guard",
+	[VSWITCH_A_STATS_DROP_DHCP_GUARD] = "drop-dhcp-guard",
+	[VSWITCH_A_STATS_DROP_ROUTER_GUARD] = "drop-router-guard",
 };
 
 const struct hv_names hv_switch_types = { switch_types, ARRAY_SIZE(switch_types) };
@@ -93,6 +98,7 @@ const struct hv_names hv_nic_types = { nic_types, ARRAY_SIZE(nic_types) };
 const struct hv_names hv_port_states = { port_states, ARRAY_SIZE(port_states) };
 const struct hv_names hv_nic_states = { nic_states, ARRAY_SIZE(nic_states) };
 const struct hv_names hv_vlan_modes = { vlan_modes, ARRAY_SIZE(vlan_modes) };
+const struct hv_names hv_on_off = { on_off, ARRAY_SIZE(on_off) };
 const struct hv_names hv_vswitch_cmds = { vswitch_cmds, ARRAY_SIZE(vswitch_cmds) };
 const struct hv_names hv_stats_names = { stats_names, ARRAY_SIZE(stats_names) };
 

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * send_frame IFNAME HEX: send one Ethernet frame, given as hex digits (spaces
+ * and colons ignored), out of IFNAME through a packet socket. Lets shell
+ * selftests craft frames no ordinary tool sends: spoofed sources, DHCP
+ * server replies, router advertisements.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET };
+	unsigned char frame[2048];
+	size_t len = 0;
+	const char *p;
+	int fd;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: send_frame IFNAME HEX\n");
+		return 2;
+	}
+	for (p = argv[2]; *p; p++) {
+		unsigned int byte;
+
+		if (*p == ' ' || *p == ':')
+			continue;
+		if (!isxdigit((unsigned char)p[0]) || !isxdigit((unsigned char)p[1]) ||
+		    len == sizeof(frame) || sscanf(p, "%2x", &byte) != 1) {
+			fprintf(stderr, "send_frame: bad hex at \"%.8s\"\n", p);
+			return 2;
+		}
+		frame[len++] = byte;
+		p++;
+	}
+	if (len < 14) {
+		fprintf(stderr, "send_frame: a frame needs at least 14 bytes\n");
+		return 2;
+	}
+	sll.sll_ifindex = if_nametoindex(argv[1]);
+	sll.sll_halen = 6;
+	memcpy(sll.sll_addr, frame, 6);
+	fd = socket(AF_PACKET, SOCK_RAW, 0);
+	if (!sll.sll_ifindex || fd < 0) {
+		perror("send_frame");
+		return 1;
+	}
+	if (sendto(fd, frame, len, 0, (struct sockaddr *)&sll, sizeof(sll)) != (ssize_t)len) {
+		perror("send_frame: sendto");
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
