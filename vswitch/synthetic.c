@@ -164,7 +164,8 @@ void vswitch_nic_receive(struct vswitch_nic *nic, struct sk_buff *skb)
 {
 	local_bh_disable();
 	rcu_read_lock();
-	skb->protocol = eth_hdr(skb)->h_proto;
+	/* derived by ingress once the header is known to be there */
+	skb->protocol = 0;
 	vswitch_ingress(nic, skb);
 	rcu_read_unlock();
 	local_bh_enable();
