@@ -29,8 +29,9 @@
  * sleep. The control path ops (and attach and detach) run with RTNL and
  * the switch's configuration mutex held, in that order, and may sleep; they
  * may register and unregister netdevices (register_netdevice()), but must
- * not call back into the switch's configuration functions. Once vswitch_ext_unregister() returns, no op of the extension
- * runs any more and none is in flight.
+ * not call back into the switch's configuration functions. Once
+ * vswitch_ext_unregister() returns, no op of the extension runs any more
+ * and none is in flight.
  */
 #ifndef _HVNET_VSWITCH_EXT_H
 #define _HVNET_VSWITCH_EXT_H
@@ -233,6 +234,8 @@ struct vswitch_ext {
 
 int vswitch_ext_register(struct vswitch_ext *ext);
 void vswitch_ext_unregister(struct vswitch_ext *ext);
+int vswitch_ext_configure(const char *switch_name, const char *ext_name, int enable,
+			  int position, struct netlink_ext_ack *extack);
 
 /* The binding of an extension to one switch. */
 void *vswitch_ext_priv(const struct vswitch_ext_ctx *ctx);
