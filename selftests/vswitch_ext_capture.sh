@@ -53,7 +53,7 @@ capdev() {
 capture() {
 	local ns=$1 addr=$2 i
 
-	tcpdump -i "$CAPDEV" -nn -e -l icmp >"$TMP/cap" 2>"$TMP/cap.err" &
+	tcpdump -Z root -i "$CAPDEV" -nn -e -l icmp >"$TMP/cap" 2>"$TMP/cap.err" &
 	TCPDUMP_PID=$!
 	for ((i = 0; i < 100; i++)); do
 		! grep -q "listening on" "$TMP/cap.err" || break
@@ -64,6 +64,8 @@ capture() {
 	kill -INT $TCPDUMP_PID
 	wait $TCPDUMP_PID
 	TCPDUMP_PID=
+	grep -v '^listening on\|captured$\|received by filter$\|dropped by kernel$' \
+		"$TMP/cap.err" >&2
 	cat "$TMP/cap"
 }
 
@@ -177,11 +179,12 @@ check "a capture netdev again" ip link show dev "$CAPDEV"
 check "p1 is captured again (its property replayed)" captured hvc1 10.8.0.2 2 2
 
 # unloaded while capturing a flood
-tcpdump -i "$CAPDEV" -nn -w /dev/null 2>/dev/null &
+tcpdump -Z root -i "$CAPDEV" -nn -w /dev/null 2>/dev/null &
 TCPDUMP_PID=$!
 ip netns exec hvc1 ping -q -f 10.8.0.2 >/dev/null 2>&1 &
 FLOOD_PID=$!
 sleep 2
+check "tcpdump reads the capture netdev under the flood" kill -0 $TCPDUMP_PID
 check "rmmod vswitch_capture while it captures a ping flood" rmmod vswitch_capture
 check_fail "the capture netdev went with the module" ip link show dev "$CAPDEV"
 kill "$FLOOD_PID" "$TCPDUMP_PID" 2>/dev/null
