@@ -140,6 +140,14 @@ check "the extension refuses an entry of the wrong size" \
 check "nothing was stored" lacks 'port p2|mirror p' hvnet sfwd show $SW
 check "still: vm1's unicast goes to p3" pings lost 0 3 3
 
+# never back out of the source port
+check "sfwd add: vm3's MAC behind p2, vm2's own port" hvnet sfwd add $SW p2 02:00:00:00:0f:03
+check_fail "vm2 cannot reach vm3" ip netns exec hvf2 ping -c 3 -i 0.3 -W 1 10.9.0.3
+check_output "p2 counts its packets as dropped by sfwd" '^    ext sfwd dropped policy 3$' \
+	hvnet -s port show $SW p2
+check "sfwd del vm3's MAC" hvnet sfwd del $SW 02:00:00:00:0f:03
+check "vm2 reaches vm3 again" ip netns exec hvf2 ping -c 1 -W 2 10.9.0.3
+
 # the truth, and a mirror
 check "sfwd del vm1's MAC" hvnet sfwd del $SW $VM1_MAC
 check "sfwd add: vm1's MAC behind p1" hvnet sfwd add $SW p1 $VM1_MAC
@@ -163,6 +171,9 @@ fi
 
 check "sfwd mirror none" hvnet sfwd mirror $SW none
 check "no mirror: vm1 answers, p3 gets nothing" pings ok 3 0 0
+check "sfwd add: vm1's MAC in VLAN 5 behind p3" hvnet sfwd add $SW p3 $VM1_MAC vlan 5
+check_output "sfwd show: VLAN 5 too" "^    $VM1_MAC vlan 5 port p3\$" hvnet sfwd show $SW
+check "VLAN 5's entry does not move vm1's VLAN 0 traffic" pings ok 3 0 0
 
 # disabled, the switch's learning decides again
 check "sfwd: vm1's MAC behind p3 again" bash -c \
