@@ -112,7 +112,6 @@ extern const struct hv_object hv_prop_obj;
 extern const struct hv_object hv_capture_obj;
 extern const struct hv_object hv_sfwd_obj;
 
-
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 
 /*
