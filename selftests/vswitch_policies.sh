@@ -74,7 +74,7 @@ capture() {
 	local end=$((SECONDS + 20))
 
 	: > /tmp/hvp-mon.err
-	ip netns exec mon tcpdump -i eth0 -nn -l $2 icmp > "$1" 2>/tmp/hvp-mon.err &
+	ip netns exec mon tcpdump -Z root -i eth0 -nn -l $2 icmp > "$1" 2>/tmp/hvp-mon.err &
 	dump=$!
 	until grep -q listening /tmp/hvp-mon.err; do
 		[ $SECONDS -lt $end ] || break
