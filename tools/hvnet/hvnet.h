@@ -107,6 +107,7 @@ extern const struct hv_object hv_port_obj;
 extern const struct hv_object hv_nic_obj;
 extern const struct hv_object hv_fdb_obj;
 extern const struct hv_object hv_monitor_obj;
+extern const struct hv_object hv_bpf_obj;
 
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 
