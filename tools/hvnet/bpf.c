@@ -245,7 +245,7 @@ static int bpf_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 
 /* SWITCH PORT, then the options in @allowed; "dir" is always needed. */
 static int bpf_parse_args(struct hv_ctx *ctx, struct hv_args *a, unsigned int allowed,
-		    unsigned int *seen, struct bpf_args *b)
+			  unsigned int *seen, struct bpf_args *b)
 {
 	int ret;
 
@@ -349,7 +349,7 @@ static int bpf_attach(struct hv_ctx *ctx, struct hv_args *a)
 	int ret;
 
 	ret = bpf_parse_args(ctx, a, HV_OPT(BPF_OBJ) | HV_OPT(BPF_SEC) | HV_OPT(BPF_PROG),
-		       &seen, &b);
+			     &seen, &b);
 	if (ret)
 		return ret;
 	if (!b.obj)
