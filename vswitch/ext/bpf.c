@@ -29,9 +29,9 @@
  * the packet's VLAN out of the frame). The data path ops get a const skb;
  * running a program needs a writable one, and this is why the cast is
  * sound: the switch owns the skb (shared ones were copied at its receive
- * edge); skb->cb, which the switch uses, is saved and restored around the
- * run, and so are the fields a program may write (mark, priority,
- * queue_mapping, tc_index, tstamp); a program that reallocates or
+ * edge); skb->cb, where tc's view is written for the run, is saved and
+ * restored around it, and so are the fields a program may write (mark,
+ * priority, queue_mapping, tc_index, tstamp); a program that reallocates or
  * resizes the data, changes its protocol or VLAN, or assigns a socket or a
  * dst has changed the packet, which a filter may not do: the packet is
  * dropped (and the program's first such packet logged). Bytes rewritten in
