@@ -89,3 +89,39 @@ finish() {
 	echo "1..$ntest"
 	exit $ret
 }
+
+# ---- VMs: network namespaces wired to the host by veths ----
+
+# vm_add NAME ADDR/LEN HOSTEND: namespace NAME with eth0 (IPv6 off) at
+# ADDR/LEN, its peer HOSTEND up in the host
+vm_add() {
+	ip netns add "$1"
+	ip -n "$1" link set lo up
+	ip link add "$3" type veth peer name eth0 netns "$1"
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	[ "$2" = - ] || ip -n "$1" addr add "$2" dev eth0
+	ip -n "$1" link set eth0 up
+	ip link set "$3" up
+}
+
+# vm_reach NS ADDR: NS pings ADDR within 15 s (ARP under TCG may take tries)
+vm_reach() {
+	local ns=$1 addr=$2 end=$((SECONDS + 15)) out
+
+	while :; do
+		out=$(ip netns exec "$ns" ping -c 1 -W 1 "$addr" 2>&1) && return 0
+		[ "$SECONDS" -lt "$end" ] || break
+	done
+	printf '%s\n' "$out"
+	return 1
+}
+
+# vm_unreachable NS ADDR: three pings from NS to ADDR all go unanswered
+vm_unreachable() {
+	! ip netns exec "$1" ping -c 3 -i 0.3 -W 1 "$2"
+}
+
+# port_stat SWITCH PORT COUNTER: a port's counter, from its JSON
+port_stat() {
+	hvnet -j -s port show "$1" "$2" | grep -o "\"$3\":[0-9]*" | head -n 1 | cut -d: -f2
+}

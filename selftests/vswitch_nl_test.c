@@ -475,7 +475,7 @@ BAD(port_new_vlan_4095, -ERANGE)
 BAD(port_new_bad_vlan_mode, -ERANGE)
 {
 	PORTNEW("p3");
-	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, 3);
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, 4);
 }
 
 BAD(port_new_trunk_wrong_size, -ERANGE)
@@ -669,6 +669,130 @@ BAD(fdb_flush_unknown_port, -ENOENT)
 {
 	FDBREQ(VSWITCH_CMD_FDB_FLUSH);
 	genl_put_str(r, VSWITCH_A_FDB_PORT_NAME, "nosuch");
+}
+
+/* private VLANs, mirror, storm limit */
+BAD(port_set_private_no_role, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_PRIVATE);
+	genl_put_u16(r, VSWITCH_A_PORT_PRIMARY_VLAN, 100);
+}
+
+BAD(port_set_community_no_secondary, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_PORT_PVLAN_MODE, VSWITCH_PVLAN_MODE_COMMUNITY);
+	genl_put_u16(r, VSWITCH_A_PORT_PRIMARY_VLAN, 100);
+}
+
+BAD(port_set_pvlan_on_access, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_PVLAN_MODE, VSWITCH_PVLAN_MODE_ISOLATED);
+}
+
+BAD(port_set_primary_vlan_0, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_VLAN_MODE, VSWITCH_VLAN_MODE_PRIVATE);
+	genl_put_u32(r, VSWITCH_A_PORT_PVLAN_MODE, VSWITCH_PVLAN_MODE_ISOLATED);
+	genl_put_u16(r, VSWITCH_A_PORT_PRIMARY_VLAN, 0);
+}
+
+BAD(port_set_bad_mirror_mode, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_MIRROR_MODE, 3);
+}
+
+BAD(port_set_storm_too_high, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PORT_SET);
+	genl_put_str(r, VSWITCH_A_PORT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PORT_STORM_LIMIT, 10000001);
+}
+
+/* extensions and properties */
+BAD(ext_set_unknown, -ENOENT)
+{
+	start(c, VSWITCH_CMD_EXT_SET);
+	genl_put_str(r, VSWITCH_A_EXT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_EXT_NAME, "no-such-ext");
+	genl_put_attr(r, VSWITCH_A_EXT_ENABLED, "\1", 1);
+}
+
+BAD(ext_set_nothing, -EINVAL)
+{
+	start(c, VSWITCH_CMD_EXT_SET);
+	genl_put_str(r, VSWITCH_A_EXT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_EXT_NAME, "no-such-ext");
+}
+
+BAD(ext_set_read_only_class, -EINVAL)
+{
+	start(c, VSWITCH_CMD_EXT_SET);
+	genl_put_str(r, VSWITCH_A_EXT_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_EXT_NAME, "no-such-ext");
+	genl_put_u32(r, VSWITCH_A_EXT_CLASS, 1);
+}
+
+BAD(prop_new_no_id, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PROP_NEW);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PROP_PORT_NAME, "p1");
+}
+
+BAD(prop_new_unknown_port, -ENOENT)
+{
+	start(c, VSWITCH_CMD_PROP_NEW);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PROP_PORT_NAME, "nosuch");
+	genl_put_u32(r, VSWITCH_A_PROP_ID, 1);
+}
+
+BAD(prop_new_port_id_0, -ERANGE)
+{
+	start(c, VSWITCH_CMD_PROP_NEW);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_u32(r, VSWITCH_A_PROP_PORT_ID, 0);
+	genl_put_u32(r, VSWITCH_A_PROP_ID, 1);
+}
+
+BAD(prop_set_missing, -ENOENT)
+{
+	start(c, VSWITCH_CMD_PROP_SET);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_u32(r, VSWITCH_A_PROP_ID, 1);
+}
+
+BAD(prop_del_missing, -ENOENT)
+{
+	start(c, VSWITCH_CMD_PROP_DEL);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_str(r, VSWITCH_A_PROP_PORT_NAME, "p1");
+	genl_put_u32(r, VSWITCH_A_PROP_ID, 7);
+}
+
+BAD(prop_del_with_data, -EINVAL)
+{
+	start(c, VSWITCH_CMD_PROP_DEL);
+	genl_put_str(r, VSWITCH_A_PROP_SWITCH_NAME, SW);
+	genl_put_u32(r, VSWITCH_A_PROP_ID, 7);
+	genl_put_attr(r, VSWITCH_A_PROP_DATA, "xy", 2);
 }
 
 /* only the root partition configures switches */

@@ -3,9 +3,10 @@
  * Ingress, the first steps of a frame's way through the switch: its NIC's
  * receive edge (rx_handler for emulated and external NICs, the internal
  * netdev's transmit, vswitch_nic_receive() for synthetic NICs), the state
- * check, VLAN classification at the source port, the port's guards
- * (guard.c), and learning. Then
- * forward.c takes over. Runs under RCU with bottom halves disabled.
+ * check, VLAN classification at the source port, the ingress ops of the
+ * extension chain (chain.c), the port's guards (guard.c) and storm limit
+ * (policy.c), and learning; and the entry of packets extensions originate.
+ * Then forward.c takes over. Runs under RCU with bottom halves disabled.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
@@ -46,19 +47,33 @@ static bool vswitch_pop_tag(struct sk_buff *skb, u16 *tci)
 	return false;
 }
 
+/* Count a drop at the switch, the port and the NIC, and free the frame. */
+static void vswitch_ingress_drop(struct vswitch_nic *nic, struct sk_buff *skb,
+				 enum vswitch_drop why)
+{
+	vswitch_stats_drop(nic->port->sw->stats, why);
+	vswitch_stats_drop(nic->port->stats, why);
+	vswitch_stats_drop(nic->stats, why);
+	kfree_skb(skb);
+}
+
 /**
  * vswitch_ingress() - a frame enters the switch from @nic
  * @nic: the source NIC
  * @skb: the frame, skb->data at its Ethernet header
  *
+ * The VLAN classification comes first so that extensions see the frame's
+ * VLAN; then the ingress ops of the chain, the port's guards and storm
+ * limit, learning, and forward.c.
  * Consumes @skb. Under RCU with bottom halves disabled.
  */
 void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 {
 	struct vswitch_port *port = nic->port;
-	struct vswitch_skb_cb *cb;
+	const struct vswitch_chain *chain;
+	struct vswitch_fwd fwd;
 	enum vswitch_drop why;
-	u16 tci = 0, vid;
+	u16 tci = 0;
 	bool tagged;
 	u8 guards;
 
@@ -75,12 +90,25 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 	if (skb->protocol == htons(0))
 		skb->protocol = eth_hdr(skb)->h_proto;
 
+	vswitch_fwd_init(&fwd, port->sw);
+	fwd.src = port;
+	fwd.src_nic = nic;
+	fwd.src_port = port->id;
+	fwd.src_index = nic->index;
 	tagged = vswitch_pop_tag(skb, &tci);
+	fwd.pcp = tci & VLAN_PRIO_MASK;
 	if (!vswitch_vlan_ingress(rcu_dereference(port->vlan), tagged,
-				  tci & VLAN_VID_MASK, &vid)) {
+				  tci & VLAN_VID_MASK, &fwd.vid)) {
 		why = VSWITCH_DROP_VLAN;
 		goto drop;
 	}
+
+	chain = rcu_dereference(port->sw->chain);
+	if (chain && !vswitch_chain_ingress(&fwd, chain, 0, skb)) {
+		kfree_skb(skb);		/* counted by the chain */
+		return;
+	}
+
 	guards = READ_ONCE(port->guards);
 	if (unlikely(guards)) {
 		int guard = vswitch_guard_check(guards, nic, skb);
@@ -90,24 +118,64 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 			goto drop;
 		}
 	}
+	if (unlikely(READ_ONCE(port->storm.limit)) &&
+	    is_multicast_ether_addr(eth_hdr(skb)->h_dest) &&
+	    !vswitch_storm_allow(&port->storm)) {
+		why = VSWITCH_DROP_STORM;
+		goto drop;
+	}
 	if (is_valid_ether_addr(eth_hdr(skb)->h_source) &&
-	    vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, vid)) {
+	    vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, fwd.vid)) {
 		why = VSWITCH_DROP_LEARN_LIMIT;
 		goto drop;
 	}
+	vswitch_stats_rx(port->sw->stats, skb->len);
 	vswitch_stats_rx(port->stats, skb->len);
 	vswitch_stats_rx(nic->stats, skb->len);
-
-	cb = VSWITCH_SKB_CB(skb);
-	cb->src_port = port->id;
-	cb->src_nic = nic->index;
-	cb->vid = vid;
-	cb->pcp = tci & VLAN_PRIO_MASK;
-	vswitch_forward(port, skb);
+	vswitch_forward(&fwd, skb);
 	return;
 
 drop:
-	vswitch_stats_drop(port->stats, why);
-	vswitch_stats_drop(nic->stats, why);
-	kfree_skb(skb);
+	vswitch_ingress_drop(nic, skb, why);
+}
+
+/**
+ * vswitch_ingress_ext() - a packet an extension originated enters the switch
+ * @from: the extension's binding
+ * @skb: the frame, skb->data at its Ethernet header
+ * @vid: its VLAN in the switch
+ *
+ * From port 0: the rest of the chain below @from sees it, the built-in
+ * port policies and learning do not. Consumes @skb. Under RCU with bottom
+ * halves disabled.
+ */
+void vswitch_ingress_ext(struct vswitch_ext_ctx *from, struct sk_buff *skb, u16 vid)
+{
+	const struct vswitch_chain *chain = rcu_dereference(from->sw->chain);
+	struct vswitch_fwd fwd;
+	unsigned int i = 0;
+
+	if (unlikely(!pskb_may_pull(skb, ETH_HLEN))) {
+		kfree_skb(skb);
+		return;
+	}
+	skb_reset_mac_header(skb);
+	if (skb->protocol == htons(0))
+		skb->protocol = eth_hdr(skb)->h_proto;
+	__vlan_hwaccel_clear_tag(skb);
+
+	vswitch_fwd_init(&fwd, from->sw);
+	fwd.vid = vid;
+	if (chain) {
+		/* below the originator: the extensions after it */
+		while (i < chain->n && chain->ctx[i] != from)
+			i++;
+		fwd.first = ++i;
+		if (fwd.first < chain->n && !vswitch_chain_ingress(&fwd, chain, fwd.first, skb)) {
+			kfree_skb(skb);
+			return;
+		}
+	}
+	vswitch_stats_rx(from->sw->stats, skb->len);
+	vswitch_forward(&fwd, skb);
 }

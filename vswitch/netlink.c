@@ -3,7 +3,7 @@
  * The vswitch generic netlink family, as specified by
  * Documentation/netlink/specs/vswitch.yaml: policies, the operations table,
  * and what the per-object files (nl_switch.c, nl_port.c, nl_nic.c,
- * nl_fdb.c) share: locking, object lookup, stats, replies, notifications.
+ * nl_fdb.c, nl_ext.c, nl_prop.c) share: locking, object lookup, stats, replies, notifications.
  */
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
@@ -15,6 +15,7 @@
 #define NAME_POLICY	{ .type = NLA_NUL_STRING, .len = VSWITCH_NAME_LEN - 1 }
 #define ID_POLICY	NLA_POLICY_MIN(NLA_U32, 1)
 #define VLAN_POLICY	NLA_POLICY_MAX(NLA_U16, VLAN_N_VID - 2)
+#define PVLAN_POLICY	NLA_POLICY_RANGE(NLA_U16, 1, VLAN_N_VID - 2)
 
 /* not const: 6.1 policies point at mutable range structs */
 static struct netlink_range_validation vswitch_ageing_range = {
@@ -23,6 +24,11 @@ static struct netlink_range_validation vswitch_ageing_range = {
 
 static struct netlink_range_validation vswitch_mtu_range = {
 	.min = ETH_MIN_MTU, .max = ETH_MAX_MTU,
+};
+
+/* frames per second; the token bucket's arithmetic holds up to this */
+static struct netlink_range_validation vswitch_storm_range = {
+	.min = 0, .max = VSWITCH_STORM_LIMIT_MAX,
 };
 
 /* info-get carries no attributes: every type is NLA_UNSPEC, which strict
@@ -59,14 +65,20 @@ static const struct nla_policy vswitch_switch_set_policy[VSWITCH_A_SWITCH_MAX + 
 
 #define PORT_CONF							\
 	[VSWITCH_A_PORT_VLAN_MODE] = NLA_POLICY_RANGE(NLA_U32, VSWITCH_VLAN_MODE_ACCESS, \
-						      VSWITCH_VLAN_MODE_TRUNK),	\
+						      VSWITCH_VLAN_MODE_PRIVATE), \
 	[VSWITCH_A_PORT_ACCESS_VLAN] = VLAN_POLICY,			\
 	[VSWITCH_A_PORT_NATIVE_VLAN] = VLAN_POLICY,			\
 	[VSWITCH_A_PORT_TRUNK_VLANS] = NLA_POLICY_EXACT_LEN(VLAN_N_VID / 8), \
 	[VSWITCH_A_PORT_LEARN_LIMIT] = { .type = NLA_U32 },		\
 	[VSWITCH_A_PORT_MAC_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),		\
 	[VSWITCH_A_PORT_DHCP_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),	\
-	[VSWITCH_A_PORT_ROUTER_GUARD] = NLA_POLICY_MAX(NLA_U8, 1)
+	[VSWITCH_A_PORT_ROUTER_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),	\
+	[VSWITCH_A_PORT_PVLAN_MODE] = NLA_POLICY_RANGE(NLA_U32, VSWITCH_PVLAN_MODE_ISOLATED, \
+						       VSWITCH_PVLAN_MODE_PROMISCUOUS), \
+	[VSWITCH_A_PORT_PRIMARY_VLAN] = PVLAN_POLICY,			\
+	[VSWITCH_A_PORT_SECONDARY_VLAN] = PVLAN_POLICY,			\
+	[VSWITCH_A_PORT_MIRROR_MODE] = NLA_POLICY_MAX(NLA_U32, VSWITCH_MIRROR_MODE_SOURCE), \
+	[VSWITCH_A_PORT_STORM_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_storm_range)
 
 static const struct nla_policy vswitch_port_new_policy[VSWITCH_A_PORT_MAX + 1] = {
 	PORT_SEL,
@@ -131,6 +143,39 @@ static const struct nla_policy vswitch_fdb_flush_policy[VSWITCH_A_FDB_MAX + 1] =
 	[VSWITCH_A_FDB_STATIC] = { .type = NLA_FLAG },
 };
 
+#define EXT_SEL								\
+	[VSWITCH_A_EXT_SWITCH_ID] = ID_POLICY,				\
+	[VSWITCH_A_EXT_SWITCH_NAME] = NAME_POLICY,			\
+	[VSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = VSWITCH_EXT_NAME_LEN - 1 }
+
+static const struct nla_policy vswitch_ext_get_policy[VSWITCH_A_EXT_MAX + 1] = {
+	EXT_SEL,
+};
+
+static const struct nla_policy vswitch_ext_set_policy[VSWITCH_A_EXT_MAX + 1] = {
+	EXT_SEL,
+	[VSWITCH_A_EXT_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[VSWITCH_A_EXT_POSITION] = NLA_POLICY_MAX(NLA_U32, VSWITCH_EXT_MAX - 1),
+};
+
+#define PROP_SEL							\
+	[VSWITCH_A_PROP_SWITCH_ID] = ID_POLICY,				\
+	[VSWITCH_A_PROP_SWITCH_NAME] = NAME_POLICY,			\
+	[VSWITCH_A_PROP_PORT_ID] = NLA_POLICY_RANGE(NLA_U32, 1, U16_MAX), \
+	[VSWITCH_A_PROP_PORT_NAME] = NAME_POLICY,			\
+	[VSWITCH_A_PROP_ID] = { .type = NLA_U32 },			\
+	[VSWITCH_A_PROP_INSTANCE] = { .type = NLA_U32 }
+
+static const struct nla_policy vswitch_prop_sel_policy[VSWITCH_A_PROP_MAX + 1] = {
+	PROP_SEL,
+};
+
+static const struct nla_policy vswitch_prop_all_policy[VSWITCH_A_PROP_MAX + 1] = {
+	PROP_SEL,
+	[VSWITCH_A_PROP_VERSION] = { .type = NLA_U32 },
+	[VSWITCH_A_PROP_DATA] = { .type = NLA_BINARY, .len = VSWITCH_PROP_MAX_LEN },
+};
+
 static int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return hvnet_genl_info_reply(info, &vswitch_nl_family,
@@ -183,6 +228,18 @@ static const struct genl_ops vswitch_nl_ops[] = {
 	   vswitch_fdb_del_policy, VSWITCH_A_FDB_MAX, GENL_ADMIN_PERM),
 	OP(VSWITCH_CMD_FDB_FLUSH, vswitch_nl_fdb_flush, NULL,
 	   vswitch_fdb_flush_policy, VSWITCH_A_FDB_MAX, GENL_ADMIN_PERM),
+	OP(VSWITCH_CMD_EXT_GET, vswitch_nl_ext_get, vswitch_nl_ext_dump,
+	   vswitch_ext_get_policy, VSWITCH_A_EXT_MAX, 0),
+	OP(VSWITCH_CMD_EXT_SET, vswitch_nl_ext_set, NULL,
+	   vswitch_ext_set_policy, VSWITCH_A_EXT_MAX, GENL_ADMIN_PERM),
+	OP(VSWITCH_CMD_PROP_NEW, vswitch_nl_prop_new, NULL,
+	   vswitch_prop_all_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
+	OP(VSWITCH_CMD_PROP_SET, vswitch_nl_prop_set, NULL,
+	   vswitch_prop_all_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
+	OP(VSWITCH_CMD_PROP_DEL, vswitch_nl_prop_del, NULL,
+	   vswitch_prop_sel_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
+	OP(VSWITCH_CMD_PROP_GET, vswitch_nl_prop_get, vswitch_nl_prop_dump,
+	   vswitch_prop_sel_policy, VSWITCH_A_PROP_MAX, 0),
 };
 
 enum { VSWITCH_NLGRP_MONITOR };
@@ -306,6 +363,9 @@ int vswitch_nl_put_stats(struct sk_buff *msg, int attr, struct vswitch_stats __p
 		[VSWITCH_DROP_MAC_GUARD] = VSWITCH_A_STATS_DROP_MAC_GUARD,
 		[VSWITCH_DROP_DHCP_GUARD] = VSWITCH_A_STATS_DROP_DHCP_GUARD,
 		[VSWITCH_DROP_ROUTER_GUARD] = VSWITCH_A_STATS_DROP_ROUTER_GUARD,
+		[VSWITCH_DROP_STORM] = VSWITCH_A_STATS_DROP_STORM,
+		[VSWITCH_DROP_EXT] = VSWITCH_A_STATS_DROP_EXT,
+		[VSWITCH_DROP_PVLAN] = VSWITCH_A_STATS_DROP_PVLAN,
 	};
 	struct vswitch_stats_sum sum;
 	struct nlattr *nest;

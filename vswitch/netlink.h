@@ -55,5 +55,13 @@ int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info);
 int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info);
 int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_ext_get(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_ext_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vswitch_nl_ext_set(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_prop_new(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_prop_set(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_prop_del(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_prop_get(struct sk_buff *skb, struct genl_info *info);
+int vswitch_nl_prop_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _VSWITCH_NETLINK_H */

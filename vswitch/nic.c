@@ -145,10 +145,20 @@ static void vswitch_nic_release_dev(struct vswitch_nic *nic)
 	nic->dev = NULL;
 }
 
-void vswitch_nic_publish(struct vswitch_nic *nic)
+/*
+ * The NIC is created: offer it to the extensions, then make it the port's.
+ * On a veto the caller destroys the NIC (which they never knew).
+ */
+int vswitch_nic_publish(struct vswitch_nic *nic, struct netlink_ext_ack *extack)
 {
+	int err;
+
+	err = vswitch_ext_nic_create(nic, extack);
+	if (err)
+		return err;
 	rcu_assign_pointer(nic->port->nics[nic->index], nic);
 	vswitch_generation++;
+	return 0;
 }
 
 int vswitch_nic_do_connect(struct vswitch_nic *nic, struct netlink_ext_ack *extack)
@@ -163,6 +173,8 @@ int vswitch_nic_do_connect(struct vswitch_nic *nic, struct netlink_ext_ack *exta
 		NL_SET_ERR_MSG(extack, "the NIC's port is being torn down");
 		return -EINVAL;
 	}
+	/* the extensions know it before its first frame */
+	vswitch_ext_nic_event(nic, VSWITCH_NIC_STATE_CONNECTED);
 	vswitch_nic_set_state(nic, VSWITCH_NIC_STATE_CONNECTED);
 	list_add_tail_rcu(&nic->sw_node, &nic->port->sw->nics);
 	return 0;
@@ -180,6 +192,7 @@ int vswitch_nic_do_disconnect(struct vswitch_nic *nic, struct netlink_ext_ack *e
 	list_del_rcu(&nic->sw_node);
 	/* drain: no frame from or to this NIC is in the switch after this */
 	synchronize_net();
+	vswitch_ext_nic_event(nic, VSWITCH_NIC_STATE_DISCONNECTED);
 	return 0;
 }
 
@@ -199,6 +212,7 @@ int vswitch_nic_do_delete(struct vswitch_nic *nic, struct netlink_ext_ack *extac
 				   vswitch_nic_state_name(nic->state));
 		return -EBUSY;
 	}
+	vswitch_ext_nic_event(nic, VSWITCH_NIC_STATE_DELETED);
 	vswitch_nic_set_state(nic, VSWITCH_NIC_STATE_DELETED);
 	if (rcu_access_pointer(nic->port->nics[nic->index]) == nic)
 		RCU_INIT_POINTER(nic->port->nics[nic->index], NULL);
@@ -238,11 +252,14 @@ static int vswitch_netdev_event(struct notifier_block *nb, unsigned long event, 
 		vswitch_nic_destroy(nic);
 		break;
 	case NETDEV_CHANGEMTU:
-		if (!nic->mtu_set)
+		if (!nic->mtu_set) {
 			WRITE_ONCE(nic->mtu, dev->mtu);
+			vswitch_ext_nic_update(nic);
+		}
 		break;
 	case NETDEV_CHANGEADDR:
 		ether_addr_copy(nic->mac, dev->dev_addr);
+		vswitch_ext_nic_update(nic);
 		break;
 	}
 	mutex_unlock(&vswitch_mutex);

@@ -129,7 +129,11 @@ int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (attrs[VSWITCH_A_NIC_MAC])
 		ether_addr_copy(nic->mac, nla_data(attrs[VSWITCH_A_NIC_MAC]));
-	vswitch_nic_publish(nic);
+	err = vswitch_nic_publish(nic, info->extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		goto out;
+	}
 	err = vswitch_nl_reply(info, vswitch_nl_fill_nic, nic, VSWITCH_CMD_NIC_NEW);
 	vswitch_nl_notify(info, vswitch_nl_fill_nic, nic, VSWITCH_CMD_NIC_NEW);
 out:

@@ -42,6 +42,54 @@ static u8 vswitch_nl_get_guards(struct nlattr **attrs, u8 guards)
 	return guards;
 }
 
+/* What each extension dropped or excluded here, the non-zero counters only. */
+static int vswitch_nl_put_ext_counters(struct sk_buff *msg, struct vswitch_port *port)
+{
+	u64 sum[VSWITCH_EXT_NACTIONS][VSWITCH_EXT_NREASONS];
+	unsigned int slot, a, r;
+	struct nlattr *nest;
+	int cpu;
+
+	for (slot = 0; slot < VSWITCH_EXT_MAX; slot++) {
+		const struct vswitch_ext *ext = vswitch_ext_by_slot(slot);
+
+		if (!ext)
+			continue;
+		memset(sum, 0, sizeof(sum));
+		for_each_possible_cpu(cpu) {
+			const struct vswitch_ext_port_stats *s = per_cpu_ptr(port->ext_stats, cpu);
+			unsigned int start;
+			u64 one[VSWITCH_EXT_NACTIONS][VSWITCH_EXT_NREASONS];
+
+			do {
+				start = u64_stats_fetch_begin(&s->syncp);
+				for (a = 0; a < VSWITCH_EXT_NACTIONS; a++)
+					for (r = 0; r < VSWITCH_EXT_NREASONS; r++)
+						one[a][r] = u64_stats_read(&s->n[slot][a][r]);
+			} while (u64_stats_fetch_retry(&s->syncp, start));
+			for (a = 0; a < VSWITCH_EXT_NACTIONS; a++)
+				for (r = 0; r < VSWITCH_EXT_NREASONS; r++)
+					sum[a][r] += one[a][r];
+		}
+		for (a = 0; a < VSWITCH_EXT_NACTIONS; a++) {
+			for (r = 0; r < VSWITCH_EXT_NREASONS; r++) {
+				if (!sum[a][r])
+					continue;
+				nest = nla_nest_start(msg, VSWITCH_A_PORT_EXT_COUNTER);
+				if (!nest ||
+				    nla_put_string(msg, VSWITCH_A_EXT_COUNTER_EXT, ext->name) ||
+				    nla_put_u32(msg, VSWITCH_A_EXT_COUNTER_ACTION, a) ||
+				    nla_put_u32(msg, VSWITCH_A_EXT_COUNTER_REASON, r) ||
+				    nla_put_u64_64bit(msg, VSWITCH_A_EXT_COUNTER_PACKETS, sum[a][r],
+						      VSWITCH_A_EXT_COUNTER_PAD))
+					return -EMSGSIZE;
+				nla_nest_end(msg, nest);
+			}
+		}
+	}
+	return 0;
+}
+
 int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 			 int flags, u8 cmd, struct netlink_callback *cb)
 {
@@ -64,7 +112,9 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	    vswitch_vlan_fill(msg, vswitch_deref(port->vlan)) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_LEARN_LIMIT, READ_ONCE(port->learn_limit)) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_LEARNED, atomic_read(&port->learned)) ||
-	    vswitch_nl_put_guards(msg, READ_ONCE(port->guards)))
+	    vswitch_nl_put_guards(msg, READ_ONCE(port->guards)) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_MIRROR_MODE, READ_ONCE(port->mirror)) ||
+	    nla_put_u32(msg, VSWITCH_A_PORT_STORM_LIMIT, READ_ONCE(port->storm.limit)))
 		goto cancel;
 	for (i = 0; i <= VSWITCH_MAX_NIC_INDEX; i++) {
 		struct vswitch_nic *nic = vswitch_deref(port->nics[i]);
@@ -76,7 +126,8 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 			goto cancel;
 		nla_nest_end(msg, nest);
 	}
-	if (vswitch_nl_put_stats(msg, VSWITCH_A_PORT_STATS, port->stats))
+	if (vswitch_nl_put_stats(msg, VSWITCH_A_PORT_STATS, port->stats) ||
+	    vswitch_nl_put_ext_counters(msg, port))
 		goto cancel;
 	genlmsg_end(msg, hdr);
 	return 0;
@@ -85,7 +136,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* VLAN settings, learning limit and guards from a port-new or port-set request. */
+/* VLAN settings, learning limit, guards, mirror mode and storm limit from a port-new or port-set request. */
 static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **attrs,
 				   struct netlink_ext_ack *extack)
 {
@@ -93,7 +144,9 @@ static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **at
 	int err;
 
 	if (attrs[VSWITCH_A_PORT_VLAN_MODE] || attrs[VSWITCH_A_PORT_ACCESS_VLAN] ||
-	    attrs[VSWITCH_A_PORT_NATIVE_VLAN] || attrs[VSWITCH_A_PORT_TRUNK_VLANS]) {
+	    attrs[VSWITCH_A_PORT_NATIVE_VLAN] || attrs[VSWITCH_A_PORT_TRUNK_VLANS] ||
+	    attrs[VSWITCH_A_PORT_PVLAN_MODE] || attrs[VSWITCH_A_PORT_PRIMARY_VLAN] ||
+	    attrs[VSWITCH_A_PORT_SECONDARY_VLAN]) {
 		vlan = kmemdup(vswitch_deref(port->vlan), sizeof(*vlan), GFP_KERNEL);
 		if (!vlan)
 			return -ENOMEM;
@@ -107,6 +160,10 @@ static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **at
 	if (attrs[VSWITCH_A_PORT_LEARN_LIMIT])
 		WRITE_ONCE(port->learn_limit, nla_get_u32(attrs[VSWITCH_A_PORT_LEARN_LIMIT]));
 	WRITE_ONCE(port->guards, vswitch_nl_get_guards(attrs, port->guards));
+	if (attrs[VSWITCH_A_PORT_MIRROR_MODE])
+		vswitch_port_set_mirror(port, nla_get_u32(attrs[VSWITCH_A_PORT_MIRROR_MODE]));
+	if (attrs[VSWITCH_A_PORT_STORM_LIMIT])
+		vswitch_storm_set(&port->storm, nla_get_u32(attrs[VSWITCH_A_PORT_STORM_LIMIT]));
 	return 0;
 }
 
@@ -131,7 +188,11 @@ static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifinde
 		vswitch_nic_destroy(nic);
 		return err;
 	}
-	vswitch_nic_publish(nic);
+	err = vswitch_nic_publish(nic, extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		return err;
+	}
 	return vswitch_nic_do_connect(nic, extack);
 }
 

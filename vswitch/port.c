@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A port's life: CREATED -> TEARDOWN -> DELETED (state.c). Ports are found
+ * A port's life: CREATED -> TEARDOWN -> DELETED (state.c), each step
+ * offered to the enabled extensions (ext_ctl.c; they may refuse the
+ * creation). Ports are found
  * by id or name under vswitch_mutex and read by the data path under RCU;
  * they are freed after a grace period.
  */
@@ -38,7 +40,7 @@ struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 {
 	struct vswitch_port *port;
 	struct vswitch_vlan *vlan;
-	int err;
+	int err, cpu;
 
 	lockdep_assert_held(&vswitch_mutex);
 	if (vswitch_port_find(sw, 0, name)) {
@@ -51,8 +53,13 @@ struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 	if (!port || !vlan)
 		goto nomem;
 	port->stats = vswitch_stats_alloc();
-	if (!port->stats)
+	port->ext_stats = alloc_percpu(struct vswitch_ext_port_stats);
+	if (!port->stats || !port->ext_stats)
 		goto nomem;
+	for_each_possible_cpu(cpu)
+		u64_stats_init(&per_cpu_ptr(port->ext_stats, cpu)->syncp);
+	INIT_LIST_HEAD(&port->props);
+	spin_lock_init(&port->storm.lock);
 	port->sw = sw;
 	strscpy(port->name, name, sizeof(port->name));
 	port->type = type;
@@ -63,22 +70,40 @@ struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 	err = xa_alloc(&sw->ports, &port->id, port, VSWITCH_PORT_ID_LIMIT, GFP_KERNEL);
 	if (err) {
 		NL_SET_ERR_MSG_FMT(extack, "switch %s has no free port id", sw->name);
-		free_percpu(port->stats);
-		kfree(vlan);
-		kfree(port);
-		return ERR_PTR(err == -EBUSY ? -ENOSPC : err);
+		err = err == -EBUSY ? -ENOSPC : err;
+		goto free;
 	}
 	vswitch_port_set_state(port, VSWITCH_PORT_STATE_CREATED);
+	/* the extensions may refuse it: then it never was */
+	err = vswitch_ext_port_create(port, extack);
+	if (err) {
+		xa_erase(&sw->ports, port->id);
+		goto free;
+	}
 	sw->nports++;
 	vswitch_generation++;
 	return port;
 
 nomem:
-	if (port)
+	err = -ENOMEM;
+free:
+	if (port) {
 		free_percpu(port->stats);
+		free_percpu(port->ext_stats);
+	}
 	kfree(vlan);
 	kfree(port);
-	return ERR_PTR(-ENOMEM);
+	return ERR_PTR(err);
+}
+
+/* Mirror mode: the switch counts its destination ports to skip the work without. */
+void vswitch_port_set_mirror(struct vswitch_port *port, enum vswitch_mirror_mode mode)
+{
+	if (port->mirror == VSWITCH_MIRROR_MODE_DESTINATION)
+		port->sw->nmirrors--;
+	if (mode == VSWITCH_MIRROR_MODE_DESTINATION)
+		port->sw->nmirrors++;
+	WRITE_ONCE(port->mirror, mode);
 }
 
 void vswitch_port_set_vlan(struct vswitch_port *port, struct vswitch_vlan *vlan)
@@ -97,6 +122,7 @@ static void vswitch_port_free_rcu(struct rcu_head *head)
 
 	kfree(rcu_dereference_raw(port->vlan));
 	free_percpu(port->stats);
+	free_percpu(port->ext_stats);
 	kfree(port);
 }
 
@@ -106,6 +132,9 @@ void vswitch_port_destroy(struct vswitch_port *port)
 	struct vswitch *sw = port->sw;
 
 	lockdep_assert_held(&vswitch_mutex);
+	vswitch_prop_del_all(sw, port);
+	vswitch_port_set_mirror(port, VSWITCH_MIRROR_MODE_NONE);
+	vswitch_ext_port_teardown(port);
 	vswitch_port_set_state(port, VSWITCH_PORT_STATE_TEARDOWN);
 	vswitch_fdb_flush(&sw->fdb, port, true);
 	xa_erase(&sw->ports, port->id);
@@ -114,6 +143,7 @@ void vswitch_port_destroy(struct vswitch_port *port)
 	if (sw->internal == port)
 		sw->internal = NULL;
 	sw->nports--;
+	vswitch_ext_port_delete(port);
 	vswitch_port_set_state(port, VSWITCH_PORT_STATE_DELETED);
 	vswitch_generation++;
 	call_rcu(&port->rcu, vswitch_port_free_rcu);

@@ -53,7 +53,11 @@ static int vswitch_add_external(struct vswitch *sw, struct net_device *uplink,
 		vswitch_nic_destroy(nic);
 		return err;
 	}
-	vswitch_nic_publish(nic);
+	err = vswitch_nic_publish(nic, extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		return err;
+	}
 	sw->uplink_ifindex = uplink->ifindex;
 	return vswitch_nic_do_connect(nic, extack);
 }
@@ -64,6 +68,7 @@ static int vswitch_add_internal(struct vswitch *sw, const char *ifname,
 	struct vswitch_port *port;
 	struct vswitch_nic *nic;
 	struct net_device *dev;
+	int err;
 
 	port = vswitch_port_create(sw, "internal", VSWITCH_PORT_TYPE_INTERNAL, extack);
 	if (IS_ERR(port))
@@ -81,7 +86,11 @@ static int vswitch_add_internal(struct vswitch *sw, const char *ifname,
 	ether_addr_copy(nic->mac, dev->dev_addr);
 	nic->mtu = dev->mtu;
 	vswitch_internal_dev_bind(dev, nic);
-	vswitch_nic_publish(nic);
+	err = vswitch_nic_publish(nic, extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		return err;
+	}
 	strscpy(sw->internal_ifname, dev->name, sizeof(sw->internal_ifname));
 	return vswitch_nic_do_connect(nic, extack);
 }
@@ -135,13 +144,18 @@ struct vswitch *vswitch_create(const char *name, enum vswitch_switch_type type,
 	sw->type = type;
 	xa_init_flags(&sw->ports, XA_FLAGS_ALLOC1);
 	INIT_LIST_HEAD(&sw->nics);
+	INIT_LIST_HEAD(&sw->exts);
+	INIT_LIST_HEAD(&sw->props);
 	sw->stats = vswitch_stats_alloc();
 	if (!sw->stats)
 		goto nomem;
 	if (vswitch_fdb_init(&sw->fdb))
 		goto nomem_stats;
-	err = xa_alloc(&vswitch_switches, &sw->id, sw, xa_limit_32b, GFP_KERNEL);
+	err = vswitch_ext_bind_all(sw);
+	if (!err)
+		err = xa_alloc(&vswitch_switches, &sw->id, sw, xa_limit_32b, GFP_KERNEL);
 	if (err) {
+		vswitch_ext_unbind_all(sw);
 		vswitch_fdb_destroy(&sw->fdb);
 		free_percpu(sw->stats);
 		kfree(sw);
@@ -191,10 +205,12 @@ void vswitch_destroy(struct vswitch *sw)
 	}
 	xa_for_each(&sw->ports, id, port)
 		vswitch_port_destroy(port);
+	vswitch_prop_del_all(sw, NULL);
 	xa_erase(&vswitch_switches, sw->id);
 	vswitch_generation++;
 
 	/* no NIC is connected: after a grace period no frame is inside */
+	vswitch_ext_unbind_all(sw);
 	synchronize_net();
 	vswitch_fdb_destroy(&sw->fdb);
 	xa_destroy(&sw->ports);

@@ -75,12 +75,14 @@ struct vswitch_nic *vswitch_synthetic_nic_create(const struct vswitch_nic_desc *
 	struct vswitch_port *port = NULL;
 	struct vswitch_nic *nic;
 	struct vswitch *sw;
+	int err;
 
 	if (!desc->ops || !desc->ops->deliver || !desc->mac || !is_valid_ether_addr(desc->mac) ||
 	    desc->mtu < ETH_MIN_MTU || desc->mtu > ETH_MAX_MTU) {
 		NL_SET_ERR_MSG(extack, "a synthetic NIC needs ops, a unicast MAC and an MTU");
 		return ERR_PTR(-EINVAL);
 	}
+	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
 	sw = vswitch_find(0, desc->switch_name);
 	if (!sw) {
@@ -103,9 +105,15 @@ struct vswitch_nic *vswitch_synthetic_nic_create(const struct vswitch_nic_desc *
 	ether_addr_copy(nic->mac, desc->mac);
 	nic->mtu = desc->mtu;
 	nic->mtu_set = true;
-	vswitch_nic_publish(nic);
+	err = vswitch_nic_publish(nic, extack);
+	if (err) {
+		vswitch_nic_destroy(nic);
+		vswitch_port_destroy(port);
+		nic = ERR_PTR(err);
+	}
 out:
 	mutex_unlock(&vswitch_mutex);
+	rtnl_unlock();
 	return nic;
 }
 EXPORT_SYMBOL_GPL(vswitch_synthetic_nic_create);
@@ -121,9 +129,11 @@ int vswitch_synthetic_nic_connect(struct vswitch_nic *nic, struct netlink_ext_ac
 {
 	int err;
 
+	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
 	err = vswitch_nic_do_connect(nic, extack);
 	mutex_unlock(&vswitch_mutex);
+	rtnl_unlock();
 	return err;
 }
 EXPORT_SYMBOL_GPL(vswitch_synthetic_nic_connect);
@@ -134,9 +144,11 @@ EXPORT_SYMBOL_GPL(vswitch_synthetic_nic_connect);
  */
 void vswitch_synthetic_nic_disconnect(struct vswitch_nic *nic)
 {
+	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
 	vswitch_nic_do_disconnect(nic, NULL);
 	mutex_unlock(&vswitch_mutex);
+	rtnl_unlock();
 }
 EXPORT_SYMBOL_GPL(vswitch_synthetic_nic_disconnect);
 
@@ -148,10 +160,12 @@ void vswitch_synthetic_nic_delete(struct vswitch_nic *nic)
 {
 	struct vswitch_port *port = nic->port;
 
+	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
 	vswitch_nic_destroy(nic);
 	vswitch_port_destroy(port);
 	mutex_unlock(&vswitch_mutex);
+	rtnl_unlock();
 }
 EXPORT_SYMBOL_GPL(vswitch_synthetic_nic_delete);
 
@@ -190,6 +204,7 @@ EXPORT_SYMBOL_GPL(vswitch_nic_priv);
  * @mtu: the new MTU
  * @extack: why not
  *
+ * Context: process, may sleep (the extensions are told).
  * Return: 0 or -EINVAL.
  */
 int vswitch_nic_set_mtu(struct vswitch_nic *nic, u32 mtu, struct netlink_ext_ack *extack)
@@ -198,7 +213,12 @@ int vswitch_nic_set_mtu(struct vswitch_nic *nic, u32 mtu, struct netlink_ext_ack
 		NL_SET_ERR_MSG(extack, "MTU out of range");
 		return -EINVAL;
 	}
+	rtnl_lock();
+	mutex_lock(&vswitch_mutex);
 	WRITE_ONCE(nic->mtu, mtu);
+	vswitch_ext_nic_update(nic);
+	mutex_unlock(&vswitch_mutex);
+	rtnl_unlock();
 	return 0;
 }
 EXPORT_SYMBOL_GPL(vswitch_nic_set_mtu);

@@ -5,7 +5,9 @@
  * Inside the switch every frame belongs to one VLAN; 0 is the untagged
  * network. An access port carries one VLAN untagged: a frame tagged with
  * anything but a priority tag (VLAN 0) is refused. A trunk port carries its
- * allowed VLANs tagged and its native VLAN untagged.
+ * allowed VLANs tagged and its native VLAN untagged. A private VLAN port
+ * is an access port of its primary VLAN with a role (isolated, community,
+ * promiscuous) that policy.c checks between the two ports of a delivery.
  */
 #include <net/netlink.h>
 
@@ -41,7 +43,7 @@ bool vswitch_vlan_ingress(const struct vswitch_vlan *v, bool tagged, u16 tag_vid
 			  u16 *vid)
 {
 	if (!tagged || tag_vid == 0) {
-		*vid = v->mode == VSWITCH_VLAN_MODE_ACCESS ? v->access_vid : v->native_vid;
+		*vid = v->mode == VSWITCH_VLAN_MODE_TRUNK ? v->native_vid : v->access_vid;
 		return true;
 	}
 	if (v->mode != VSWITCH_VLAN_MODE_TRUNK || tag_vid >= VLAN_N_VID ||
@@ -61,7 +63,7 @@ bool vswitch_vlan_ingress(const struct vswitch_vlan *v, bool tagged, u16 tag_vid
  */
 bool vswitch_vlan_egress(const struct vswitch_vlan *v, u16 vid, bool *tagged)
 {
-	if (v->mode == VSWITCH_VLAN_MODE_ACCESS) {
+	if (v->mode != VSWITCH_VLAN_MODE_TRUNK) {
 		*tagged = false;
 		return vid == v->access_vid;
 	}
@@ -77,42 +79,87 @@ bool vswitch_vlan_egress(const struct vswitch_vlan *v, u16 vid, bool *tagged)
  * Build settings from a port request. Attributes not given keep what @v
  * holds (the port's current settings, or the defaults for a new port).
  */
+static const int vswitch_pvlan_attrs[] = {
+	VSWITCH_A_PORT_PVLAN_MODE, VSWITCH_A_PORT_PRIMARY_VLAN, VSWITCH_A_PORT_SECONDARY_VLAN,
+};
+
+/* Private VLAN settings; @v is in private mode. */
+static int vswitch_pvlan_from_attrs(struct vswitch_vlan *v, struct nlattr **attrs,
+				    struct netlink_ext_ack *extack)
+{
+	if (attrs[VSWITCH_A_PORT_PVLAN_MODE])
+		v->pvlan = nla_get_u32(attrs[VSWITCH_A_PORT_PVLAN_MODE]);
+	if (attrs[VSWITCH_A_PORT_PRIMARY_VLAN])
+		v->access_vid = nla_get_u16(attrs[VSWITCH_A_PORT_PRIMARY_VLAN]);
+	if (attrs[VSWITCH_A_PORT_SECONDARY_VLAN])
+		v->secondary_vid = nla_get_u16(attrs[VSWITCH_A_PORT_SECONDARY_VLAN]);
+	if (!v->pvlan || !v->access_vid) {
+		NL_SET_ERR_MSG(extack, "vlan-mode private needs pvlan-mode and primary-vlan");
+		return -EINVAL;
+	}
+	if (v->pvlan == VSWITCH_PVLAN_MODE_COMMUNITY && !v->secondary_vid) {
+		NL_SET_ERR_MSG(extack, "a community port needs secondary-vlan");
+		return -EINVAL;
+	}
+	if (v->secondary_vid && v->secondary_vid == v->access_vid) {
+		NL_SET_ERR_MSG(extack, "secondary-vlan must differ from primary-vlan");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * Build settings from a port request. Attributes not given keep what @v
+ * holds (the port's current settings, or the defaults for a new port).
+ */
 int vswitch_vlan_from_attrs(struct vswitch_vlan *v, struct nlattr **attrs,
 			    struct netlink_ext_ack *extack)
 {
 	enum vswitch_vlan_mode mode = v->mode;
 	struct nlattr *trunk = attrs[VSWITCH_A_PORT_TRUNK_VLANS];
+	unsigned int i;
 
 	if (attrs[VSWITCH_A_PORT_VLAN_MODE])
 		mode = nla_get_u32(attrs[VSWITCH_A_PORT_VLAN_MODE]);
 
-	if (mode == VSWITCH_VLAN_MODE_ACCESS) {
-		if (trunk || attrs[VSWITCH_A_PORT_NATIVE_VLAN]) {
-			NL_SET_ERR_MSG_ATTR(extack, trunk ?: attrs[VSWITCH_A_PORT_NATIVE_VLAN],
-					    "trunk settings need vlan-mode trunk");
-			return -EINVAL;
+	if (mode != VSWITCH_VLAN_MODE_PRIVATE) {
+		for (i = 0; i < ARRAY_SIZE(vswitch_pvlan_attrs); i++) {
+			if (attrs[vswitch_pvlan_attrs[i]]) {
+				NL_SET_ERR_MSG_ATTR(extack, attrs[vswitch_pvlan_attrs[i]],
+						    "private VLAN settings need vlan-mode private");
+				return -EINVAL;
+			}
 		}
+	}
+	if (mode != VSWITCH_VLAN_MODE_TRUNK && (trunk || attrs[VSWITCH_A_PORT_NATIVE_VLAN])) {
+		NL_SET_ERR_MSG_ATTR(extack, trunk ?: attrs[VSWITCH_A_PORT_NATIVE_VLAN],
+				    "trunk settings need vlan-mode trunk");
+		return -EINVAL;
+	}
+	if (mode != VSWITCH_VLAN_MODE_ACCESS && attrs[VSWITCH_A_PORT_ACCESS_VLAN]) {
+		NL_SET_ERR_MSG_ATTR(extack, attrs[VSWITCH_A_PORT_ACCESS_VLAN],
+				    "access-vlan needs vlan-mode access");
+		return -EINVAL;
+	}
+
+	if (mode == VSWITCH_VLAN_MODE_ACCESS) {
 		if (v->mode != mode)
 			vswitch_vlan_init_access(v, 0);
 		if (attrs[VSWITCH_A_PORT_ACCESS_VLAN])
 			v->access_vid = nla_get_u16(attrs[VSWITCH_A_PORT_ACCESS_VLAN]);
 		return 0;
 	}
-
-	if (attrs[VSWITCH_A_PORT_ACCESS_VLAN]) {
-		NL_SET_ERR_MSG_ATTR(extack, attrs[VSWITCH_A_PORT_ACCESS_VLAN],
-				    "access-vlan needs vlan-mode access");
-		return -EINVAL;
-	}
 	if (v->mode != mode) {
 		memset(v, 0, sizeof(*v));
 		v->mode = mode;
 	}
+	if (mode == VSWITCH_VLAN_MODE_PRIVATE)
+		return vswitch_pvlan_from_attrs(v, attrs, extack);
+
 	if (attrs[VSWITCH_A_PORT_NATIVE_VLAN])
 		v->native_vid = nla_get_u16(attrs[VSWITCH_A_PORT_NATIVE_VLAN]);
 	if (trunk) {
 		const u8 *bytes = nla_data(trunk);
-		unsigned int i;
 
 		bitmap_zero(v->trunk, VLAN_N_VID);
 		for (i = 0; i < VLAN_N_VID; i++)
@@ -136,6 +183,14 @@ int vswitch_vlan_fill(struct sk_buff *msg, const struct vswitch_vlan *v)
 		return -EMSGSIZE;
 	if (v->mode == VSWITCH_VLAN_MODE_ACCESS)
 		return nla_put_u16(msg, VSWITCH_A_PORT_ACCESS_VLAN, v->access_vid);
+	if (v->mode == VSWITCH_VLAN_MODE_PRIVATE) {
+		if (nla_put_u32(msg, VSWITCH_A_PORT_PVLAN_MODE, v->pvlan) ||
+		    nla_put_u16(msg, VSWITCH_A_PORT_PRIMARY_VLAN, v->access_vid) ||
+		    (v->secondary_vid &&
+		     nla_put_u16(msg, VSWITCH_A_PORT_SECONDARY_VLAN, v->secondary_vid)))
+			return -EMSGSIZE;
+		return 0;
+	}
 	for_each_set_bit(i, v->trunk, VLAN_N_VID)
 		bytes[i / 8] |= BIT(i % 8);
 	if (nla_put_u16(msg, VSWITCH_A_PORT_NATIVE_VLAN, v->native_vid) ||

@@ -21,6 +21,7 @@
 #include <uapi/linux/hvnet_vswitch.h>
 #include <hvnet/compat.h>
 #include <hvnet/vswitch.h>
+#include <hvnet/vswitch_ext.h>
 
 extern struct mutex vswitch_mutex;
 
@@ -38,6 +39,9 @@ enum vswitch_drop {
 	VSWITCH_DROP_MAC_GUARD,
 	VSWITCH_DROP_DHCP_GUARD,
 	VSWITCH_DROP_ROUTER_GUARD,
+	VSWITCH_DROP_STORM,
+	VSWITCH_DROP_EXT,
+	VSWITCH_DROP_PVLAN,
 	__VSWITCH_DROP_MAX
 };
 
@@ -69,11 +73,40 @@ void vswitch_stats_tx(struct vswitch_stats __percpu *stats, unsigned int len);
 void vswitch_stats_flood(struct vswitch_stats __percpu *stats);
 void vswitch_stats_drop(struct vswitch_stats __percpu *stats, enum vswitch_drop why);
 
+/*
+ * What the extensions dropped or excluded at a port, by extension slot,
+ * action and reason (per CPU).
+ */
+#define VSWITCH_EXT_NREASONS	(VSWITCH_EXT_REASON_REPLACED + 1)
+#define VSWITCH_EXT_NACTIONS	(VSWITCH_EXT_ACTION_EXCLUDED + 1)
+
+struct vswitch_ext_port_stats {
+	u64_stats_t n[VSWITCH_EXT_MAX][VSWITCH_EXT_NACTIONS][VSWITCH_EXT_NREASONS];
+	struct u64_stats_sync syncp;
+};
+
+/* Counters of an extension on one switch (per CPU). */
+struct vswitch_ext_stats {
+	u64_stats_t ingress;
+	u64_stats_t egress;
+	u64_stats_t forwarded;
+	u64_stats_t dropped;
+	u64_stats_t excluded;
+	u64_stats_t added;
+	u64_stats_t originated;
+	u64_stats_t refused;
+	struct u64_stats_sync syncp;
+};
+
+#define VSWITCH_EXT_NSTATS	8
+
 /* VLAN settings of a port, replaced whole under RCU (vlan.c). */
 struct vswitch_vlan {
 	enum vswitch_vlan_mode mode;
-	u16 access_vid;
+	u16 access_vid;			/* access; private: the primary VLAN */
 	u16 native_vid;
+	enum vswitch_pvlan_mode pvlan;	/* private */
+	u16 secondary_vid;		/* private: community or isolated VLAN */
 	unsigned long trunk[BITS_TO_LONGS(VLAN_N_VID)];
 	struct rcu_head rcu;
 };
@@ -124,6 +157,50 @@ int vswitch_fdb_del(struct vswitch_fdb *fdb, const u8 *addr, u16 vid);
 void vswitch_fdb_flush(struct vswitch_fdb *fdb, struct vswitch_port *port, bool with_static);
 void vswitch_fdb_age(struct vswitch_fdb *fdb);
 
+/* Most frames per second a storm limit may be (the token bucket's range). */
+#define VSWITCH_STORM_LIMIT_MAX	10000000
+
+/* A port's storm limit: broadcast and multicast frames per second (policy.c). */
+struct vswitch_storm {
+	u32 limit;			/* 0: none */
+	spinlock_t lock;		/* the token bucket */
+	u64 tokens;			/* in frames << 16 */
+	u64 last;			/* ktime ns of the last refill */
+};
+
+/*
+ * The binding of an extension to a switch (ext.c): every registered
+ * extension has one on every switch, enabled or not.
+ */
+struct vswitch_ext_ctx {
+	struct list_head sw_node;	/* on sw->exts, in chain order */
+	struct vswitch *sw;
+	struct vswitch_ext *ext;
+	bool enabled;
+	void *priv;
+	struct vswitch_ext_stats __percpu *stats;
+};
+
+/* The enabled extensions of a switch in ingress order, replaced whole under RCU. */
+struct vswitch_chain {
+	unsigned int n;
+	struct rcu_head rcu;
+	struct vswitch_ext_ctx *ctx[];
+};
+
+/* A custom property of a port or of the switch (prop.c). */
+struct vswitch_prop {
+	struct list_head node;
+	u32 id;
+	u32 instance;
+	u32 version;
+	u32 len;
+	u8 data[];
+};
+
+/* Most properties one port (or the switch itself) holds. */
+#define VSWITCH_PROPS_MAX	4096
+
 struct vswitch {
 	u32 id;
 	char name[VSWITCH_NAME_LEN];
@@ -136,6 +213,11 @@ struct vswitch {
 	int uplink_ifindex;		/* what the external NIC is bound to */
 	char internal_ifname[IFNAMSIZ];
 	struct vswitch_fdb fdb;
+	struct list_head exts;		/* bindings, in chain order */
+	struct vswitch_chain __rcu *chain;	/* the enabled ones; NULL: none */
+	struct list_head props;		/* the switch's own properties */
+	unsigned int nprops;
+	unsigned int nmirrors;		/* ports in mirror mode destination */
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
 };
@@ -150,8 +232,14 @@ struct vswitch_port {
 	u32 learn_limit;		/* 0: none */
 	atomic_t learned;
 	u8 guards;			/* VSWITCH_GUARD_* */
+	bool offered;			/* the extensions accepted its creation */
+	enum vswitch_mirror_mode mirror;
+	struct vswitch_storm storm;
 	struct vswitch_nic __rcu *nics[VSWITCH_MAX_NIC_INDEX + 1];
+	struct list_head props;
+	unsigned int nprops;
 	struct vswitch_stats __percpu *stats;
+	struct vswitch_ext_port_stats __percpu *ext_stats;
 	struct rcu_head rcu;
 };
 
@@ -167,6 +255,7 @@ struct vswitch_nic {
 	u8 mac[ETH_ALEN];
 	u32 mtu;
 	bool mtu_set;			/* administratively set, not the netdev's */
+	bool offered;			/* the extensions accepted its creation */
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
 };
@@ -178,15 +267,100 @@ struct vswitch_nic {
 
 int vswitch_guard_check(u8 guards, const struct vswitch_nic *nic, struct sk_buff *skb);
 
-/* The forwarding context of a frame inside the switch (skb->cb). */
-struct vswitch_skb_cb {
-	u32 src_port;
-	u8 src_nic;
-	u16 vid;
-	u16 pcp;
+/*
+ * The forwarding detail of a packet on its way through a switch (chain.c):
+ * where it came from and where it goes. It lives on the stack of the
+ * ingress call; extensions see it through the accessors of vswitch_ext.h.
+ */
+struct vswitch_fwd_dest {
+	struct vswitch_nic *nic;
+	u16 port;
+	u8 index;
+	u8 flags;			/* VSWITCH_DEST_* */
+	bool tagged;			/* leaves with a VLAN tag */
 };
 
-#define VSWITCH_SKB_CB(skb) ((struct vswitch_skb_cb *)(skb)->cb)
+#define VSWITCH_FWD_INLINE	8
+
+enum vswitch_fwd_phase {
+	VSWITCH_PHASE_NONE,
+	VSWITCH_PHASE_INGRESS,
+	VSWITCH_PHASE_FORWARD,
+	VSWITCH_PHASE_EGRESS,
+};
+
+struct vswitch_fwd {
+	struct vswitch *sw;
+	struct vswitch_port *src;	/* NULL: port 0, made by an extension */
+	struct vswitch_nic *src_nic;
+	struct vswitch_ext_ctx *cur;	/* the extension being called */
+	u16 src_port;
+	u8 src_index;
+	u8 phase;
+	u16 vid;
+	u16 pcp;			/* 802.1p bits in TCI position */
+	u8 why;				/* reason of the drop being returned */
+	u16 first;			/* chain index the packet entered at */
+	u16 ndest;
+	u16 cap;
+	struct vswitch_fwd_dest *dest;
+	struct vswitch_fwd_dest inline_dest[VSWITCH_FWD_INLINE];
+};
+
+void vswitch_fwd_init(struct vswitch_fwd *fwd, struct vswitch *sw);
+void vswitch_fwd_release(struct vswitch_fwd *fwd);
+int vswitch_fwd_push(struct vswitch_fwd *fwd, struct vswitch_nic *nic, u8 flags);
+bool vswitch_fwd_has(const struct vswitch_fwd *fwd, const struct vswitch_nic *nic);
+bool vswitch_chain_ingress(struct vswitch_fwd *fwd, const struct vswitch_chain *chain,
+			   unsigned int first, struct sk_buff *skb);
+bool vswitch_chain_forward(struct vswitch_fwd *fwd, const struct vswitch_chain *chain,
+			   unsigned int first, struct sk_buff *skb);
+bool vswitch_chain_egress(struct vswitch_fwd *fwd, const struct vswitch_chain *chain,
+			  struct sk_buff *skb);
+void vswitch_ext_count(struct vswitch_port *port, const struct vswitch_ext_ctx *ctx,
+		       enum vswitch_ext_action action, u8 why);
+
+/* Extensions (ext.c) */
+int vswitch_ext_bind_all(struct vswitch *sw);
+void vswitch_ext_unbind_all(struct vswitch *sw);
+struct vswitch_ext_ctx *vswitch_ext_find(struct vswitch *sw, const char *name);
+int vswitch_ext_enable(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *extack);
+void vswitch_ext_disable(struct vswitch_ext_ctx *ctx);
+int vswitch_ext_move(struct vswitch_ext_ctx *ctx, unsigned int pos,
+		     struct netlink_ext_ack *extack);
+unsigned int vswitch_ext_position(const struct vswitch_ext_ctx *ctx);
+void vswitch_ext_stats_sum(const struct vswitch_ext_ctx *ctx, u64 sum[VSWITCH_EXT_NSTATS]);
+struct vswitch_ext *vswitch_ext_by_slot(unsigned int slot);
+
+/* The control path offered to the enabled extensions (ext_ctl.c) */
+int vswitch_ext_port_create(struct vswitch_port *port, struct netlink_ext_ack *extack);
+void vswitch_ext_port_teardown(struct vswitch_port *port);
+void vswitch_ext_port_delete(struct vswitch_port *port);
+int vswitch_ext_nic_create(struct vswitch_nic *nic, struct netlink_ext_ack *extack);
+void vswitch_ext_nic_event(struct vswitch_nic *nic, enum vswitch_nic_state to);
+void vswitch_ext_nic_update(struct vswitch_nic *nic);
+int vswitch_ext_prop_add(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop,
+			 struct netlink_ext_ack *extack);
+int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitch_prop *old,
+			    const struct vswitch_prop *prop, struct netlink_ext_ack *extack);
+void vswitch_ext_prop_delete(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop);
+int vswitch_ext_replay(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *extack);
+
+/* Custom properties (prop.c) */
+struct vswitch_prop *vswitch_prop_find(struct list_head *props, u32 id, u32 instance);
+int vswitch_prop_add(struct vswitch *sw, struct vswitch_port *port, u32 id, u32 instance,
+		     u32 version, const void *data, u32 len, struct netlink_ext_ack *extack);
+int vswitch_prop_update(struct vswitch *sw, struct vswitch_port *port, u32 id, u32 instance,
+			u32 version, const void *data, u32 len, struct netlink_ext_ack *extack);
+int vswitch_prop_del(struct vswitch *sw, struct vswitch_port *port, u32 id, u32 instance,
+		     struct netlink_ext_ack *extack);
+void vswitch_prop_del_all(struct vswitch *sw, struct vswitch_port *port);
+
+/* Built-in policies of ingress and egress (policy.c) */
+bool vswitch_storm_allow(struct vswitch_storm *storm);
+void vswitch_storm_set(struct vswitch_storm *storm, u32 limit);
+bool vswitch_pvlan_allowed(const struct vswitch_vlan *from, const struct vswitch_vlan *to);
+void vswitch_mirror_add(struct vswitch_fwd *fwd);
 
 /* State machines (state.c) */
 bool vswitch_port_state_allowed(enum vswitch_port_state from, enum vswitch_port_state to);
@@ -212,6 +386,7 @@ struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 int vswitch_port_may_delete(struct vswitch_port *port, struct netlink_ext_ack *extack);
 void vswitch_port_destroy(struct vswitch_port *port);
 void vswitch_port_set_vlan(struct vswitch_port *port, struct vswitch_vlan *vlan);
+void vswitch_port_set_mirror(struct vswitch_port *port, enum vswitch_mirror_mode mode);
 
 /* NICs (nic.c) */
 struct vswitch_nic *vswitch_nic_alloc(struct vswitch_port *port, u8 index,
@@ -219,7 +394,7 @@ struct vswitch_nic *vswitch_nic_alloc(struct vswitch_port *port, u8 index,
 				      struct netlink_ext_ack *extack);
 int vswitch_nic_attach_dev(struct vswitch_nic *nic, struct net_device *dev,
 			   struct netlink_ext_ack *extack);
-void vswitch_nic_publish(struct vswitch_nic *nic);
+int vswitch_nic_publish(struct vswitch_nic *nic, struct netlink_ext_ack *extack);
 int vswitch_nic_do_connect(struct vswitch_nic *nic, struct netlink_ext_ack *extack);
 int vswitch_nic_do_disconnect(struct vswitch_nic *nic, struct netlink_ext_ack *extack);
 int vswitch_nic_do_delete(struct vswitch_nic *nic, struct netlink_ext_ack *extack);
@@ -237,7 +412,8 @@ bool vswitch_is_internal_dev(const struct net_device *dev);
 /* The packet's way (input.c, forward.c) */
 rx_handler_result_t vswitch_handle_frame(struct sk_buff **pskb);
 void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb);
-void vswitch_forward(struct vswitch_port *src, struct sk_buff *skb);
+void vswitch_ingress_ext(struct vswitch_ext_ctx *from, struct sk_buff *skb, u16 vid);
+void vswitch_forward(struct vswitch_fwd *fwd, struct sk_buff *skb);
 
 /* Netlink (netlink.c and nl_*.c) */
 int vswitch_netlink_init(void);

@@ -233,6 +233,8 @@ struct vswitch_ext {
 
 int vswitch_ext_register(struct vswitch_ext *ext);
 void vswitch_ext_unregister(struct vswitch_ext *ext);
+int vswitch_ext_configure(const char *switch_name, const char *ext_name, int enable,
+			  int position, struct netlink_ext_ack *extack);
 
 /* The binding of an extension to one switch. */
 void *vswitch_ext_priv(const struct vswitch_ext_ctx *ctx);

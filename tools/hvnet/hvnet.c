@@ -21,6 +21,8 @@ static const struct hv_object *const hv_objects[] = {
 	&hv_nic_obj,
 	&hv_fdb_obj,
 	&hv_monitor_obj,
+	&hv_ext_obj,
+	&hv_prop_obj,
 };
 
 static void usage(FILE *out, bool all)
@@ -29,7 +31,8 @@ static void usage(FILE *out, bool all)
 
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { info | switch | port | nic | fdb | monitor | help }\n"
+		"where  OBJECT := { info | switch | port | nic | fdb | ext | prop | monitor |\n"
+		"                   help }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] |\n"
 		"                    -b[atch] FILE }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)

@@ -107,6 +107,9 @@ extern const struct hv_object hv_port_obj;
 extern const struct hv_object hv_nic_obj;
 extern const struct hv_object hv_fdb_obj;
 extern const struct hv_object hv_monitor_obj;
+extern const struct hv_object hv_ext_obj;
+extern const struct hv_object hv_prop_obj;
+
 
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 
@@ -219,5 +222,12 @@ void nic_print_nest(struct hv_ctx *ctx, const struct nlattr *nest);
 /* Send nic-connect, nic-disconnect or nic-del for one NIC of a port. */
 int nic_request(struct hv_ctx *ctx, uint8_t cmd, const char *sw,
 		const char *port, uint32_t index);
+
+/* Extensions and custom properties (ext.c, prop.c) */
+void ext_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_view view);
+void prop_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_view view);
+int prop_request(struct hv_ctx *ctx, uint8_t cmd, const char *sw, const char *port,
+		 uint32_t id, uint32_t instance, uint32_t version, const void *data,
+		 size_t len);
 
 #endif /* HVNET_HVNET_H */

@@ -26,6 +26,10 @@ static const struct monitor_event {
 	[VSWITCH_CMD_FDB_ADD] = { fdb_print, HV_VIEW_EVENT },
 	[VSWITCH_CMD_FDB_DEL] = { fdb_print, HV_VIEW_NAME },
 	[VSWITCH_CMD_FDB_FLUSH] = { fdb_print, HV_VIEW_EVENT },
+	[VSWITCH_CMD_EXT_SET] = { ext_print, HV_VIEW_EVENT },
+	[VSWITCH_CMD_PROP_NEW] = { prop_print, HV_VIEW_EVENT },
+	[VSWITCH_CMD_PROP_SET] = { prop_print, HV_VIEW_EVENT },
+	[VSWITCH_CMD_PROP_DEL] = { prop_print, HV_VIEW_NAME },
 };
 
 /* One line per notification: "port-del vs0 p1", or one JSON object. */

@@ -27,6 +27,18 @@ static const struct vsw_policy port_policy[VSWITCH_A_PORT_MAX + 1] = {
 	[VSWITCH_A_PORT_MAC_GUARD] = { MNL_TYPE_U8 },
 	[VSWITCH_A_PORT_DHCP_GUARD] = { MNL_TYPE_U8 },
 	[VSWITCH_A_PORT_ROUTER_GUARD] = { MNL_TYPE_U8 },
+	[VSWITCH_A_PORT_PVLAN_MODE] = { MNL_TYPE_U32 },
+	[VSWITCH_A_PORT_PRIMARY_VLAN] = { MNL_TYPE_U16 },
+	[VSWITCH_A_PORT_SECONDARY_VLAN] = { MNL_TYPE_U16 },
+	[VSWITCH_A_PORT_MIRROR_MODE] = { MNL_TYPE_U32 },
+	[VSWITCH_A_PORT_STORM_LIMIT] = { MNL_TYPE_U32 },
+};
+
+static const struct vsw_policy ext_counter_policy[VSWITCH_A_EXT_COUNTER_MAX + 1] = {
+	[VSWITCH_A_EXT_COUNTER_EXT] = { MNL_TYPE_NUL_STRING },
+	[VSWITCH_A_EXT_COUNTER_ACTION] = { MNL_TYPE_U32 },
+	[VSWITCH_A_EXT_COUNTER_REASON] = { MNL_TYPE_U32 },
+	[VSWITCH_A_EXT_COUNTER_PACKETS] = { MNL_TYPE_U64 },
 };
 
 /* The guards: option word and attribute, in the order of PO_MAC_GUARD... */
@@ -52,6 +64,10 @@ static void port_vlan_print(struct hv_ctx *ctx, const struct nlattr **tb)
 	out_attr_enum(ctx, "mode", "", &hv_vlan_modes, mode);
 	if (mnl_attr_get_u32(mode) == VSWITCH_VLAN_MODE_ACCESS) {
 		out_attr_uint(ctx, "access", "", tb[VSWITCH_A_PORT_ACCESS_VLAN]);
+	} else if (mnl_attr_get_u32(mode) == VSWITCH_VLAN_MODE_PRIVATE) {
+		out_attr_enum(ctx, "pvlan", "", &hv_pvlan_modes, tb[VSWITCH_A_PORT_PVLAN_MODE]);
+		out_attr_uint(ctx, "primary", "primary", tb[VSWITCH_A_PORT_PRIMARY_VLAN]);
+		out_attr_uint(ctx, "secondary", "secondary", tb[VSWITCH_A_PORT_SECONDARY_VLAN]);
 	} else {
 		if (trunk) {
 			format_vlan_list(mnl_attr_get_payload(trunk), list,
@@ -94,6 +110,40 @@ static void port_guards_print(struct hv_ctx *ctx, const struct nlattr **tb)
 	}
 }
 
+/* "ext acl dropped policy 3": what extensions dropped or excluded here */
+static void port_ext_counters_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh)
+{
+	const struct nlattr *tb[VSWITCH_A_EXT_COUNTER_MAX + 1];
+	const struct nlattr *attr;
+	bool any = false;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(attr) != VSWITCH_A_PORT_EXT_COUNTER ||
+		    mnl_attr_validate(attr, MNL_TYPE_NESTED))
+			continue;
+		vsw_parse_nest(attr, ext_counter_policy, VSWITCH_A_EXT_COUNTER_MAX, tb);
+		if (!any)
+			out_open_array(ctx, "ext_counters");
+		any = true;
+		if (ctx->json) {
+			out_open(ctx, NULL, NULL);
+		} else {
+			out_indent(ctx, 4);
+			out_text(ctx, "ext");
+		}
+		out_attr_str(ctx, "ext", "", tb[VSWITCH_A_EXT_COUNTER_EXT]);
+		out_attr_enum(ctx, "action", "", &hv_ext_actions, tb[VSWITCH_A_EXT_COUNTER_ACTION]);
+		out_attr_enum(ctx, "reason", "", &hv_ext_reasons, tb[VSWITCH_A_EXT_COUNTER_REASON]);
+		out_attr_uint(ctx, "packets", "", tb[VSWITCH_A_EXT_COUNTER_PACKETS]);
+		if (ctx->json)
+			out_close(ctx);
+		else
+			out_eol(ctx);
+	}
+	if (any)
+		out_close_array(ctx);
+}
+
 void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 		enum hv_view view)
 {
@@ -114,16 +164,26 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 		      tb[VSWITCH_A_PORT_LEARN_LIMIT]);
 	out_attr_uint(ctx, "learned", "learned", tb[VSWITCH_A_PORT_LEARNED]);
 	port_guards_print(ctx, tb);
+	if (tb[VSWITCH_A_PORT_MIRROR_MODE] &&
+	    (ctx->json || mnl_attr_get_u32(tb[VSWITCH_A_PORT_MIRROR_MODE])))
+		out_attr_enum(ctx, "mirror", "mirror", &hv_mirror_modes,
+			      tb[VSWITCH_A_PORT_MIRROR_MODE]);
+	if (tb[VSWITCH_A_PORT_STORM_LIMIT] &&
+	    (ctx->json || mnl_attr_get_u32(tb[VSWITCH_A_PORT_STORM_LIMIT])))
+		out_attr_uint(ctx, "storm_limit", "storm-limit", tb[VSWITCH_A_PORT_STORM_LIMIT]);
 	if (view == HV_VIEW_EVENT)
 		return;
 	out_eol(ctx);
 	out_stats(ctx, tb[VSWITCH_A_PORT_STATS], 4);
+	if (ctx->stats)
+		port_ext_counters_print(ctx, nlh);
 	port_nics_print(ctx, nlh);
 }
 
 /* The options of port add; port set takes vlan, native and learn-limit. */
 enum { PO_NAME, PO_TYPE, PO_DEV, PO_VLAN, PO_NATIVE, PO_LEARN_LIMIT,
-	PO_MAC_GUARD, PO_DHCP_GUARD, PO_ROUTER_GUARD };
+	PO_MAC_GUARD, PO_DHCP_GUARD, PO_ROUTER_GUARD, PO_SECONDARY, PO_MIRROR,
+	PO_STORM_LIMIT };
 
 static const char *const port_opt_names[] = {
 	[PO_NAME] = "name",
@@ -135,6 +195,9 @@ static const char *const port_opt_names[] = {
 	[PO_MAC_GUARD] = "mac-guard",
 	[PO_DHCP_GUARD] = "dhcp-guard",
 	[PO_ROUTER_GUARD] = "router-guard",
+	[PO_SECONDARY] = "secondary",
+	[PO_MIRROR] = "mirror",
+	[PO_STORM_LIMIT] = "storm-limit",
 };
 
 static const struct hv_names port_opts = { port_opt_names, ARRAY_SIZE(port_opt_names) };
@@ -162,6 +225,20 @@ static int port_vlan_arg(struct hv_ctx *ctx, struct hv_args *a,
 		if (!ret)
 			mnl_attr_put_u16(po->nlh, VSWITCH_A_PORT_ACCESS_VLAN, vid);
 		return ret;
+	}
+	if (po->vlan_mode == VSWITCH_VLAN_MODE_PRIVATE) {
+		uint32_t role;
+
+		ret = arg_enum(ctx, a, "vlan private", &hv_pvlan_modes, &role);
+		if (!ret)
+			ret = arg_uint(ctx, a, "primary VLAN", HV_VLAN_MAX, &vid);
+		if (ret)
+			return ret;
+		if (!vid)
+			return hv_usage(ctx, "the primary VLAN is 1-%d", HV_VLAN_MAX);
+		mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_PVLAN_MODE, role);
+		mnl_attr_put_u16(po->nlh, VSWITCH_A_PORT_PRIMARY_VLAN, vid);
+		return 0;
 	}
 	ret = arg_value(ctx, a, "vlan trunk", &list);
 	if (ret)
@@ -209,6 +286,25 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 		if (!ret)
 			mnl_attr_put_u16(po->nlh, VSWITCH_A_PORT_NATIVE_VLAN, val);
 		return ret;
+	case PO_SECONDARY:
+		if (po->vlan_mode != VSWITCH_VLAN_MODE_PRIVATE)
+			return hv_usage(ctx, "\"secondary VID\" goes after \"vlan private ROLE VID\"");
+		ret = arg_uint(ctx, a, "secondary", HV_VLAN_MAX, &val);
+		if (!ret && !val)
+			return hv_usage(ctx, "the secondary VLAN is 1-%d", HV_VLAN_MAX);
+		if (!ret)
+			mnl_attr_put_u16(po->nlh, VSWITCH_A_PORT_SECONDARY_VLAN, val);
+		return ret;
+	case PO_MIRROR:
+		ret = arg_enum(ctx, a, "mirror", &hv_mirror_modes, &val);
+		if (!ret)
+			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_MIRROR_MODE, val);
+		return ret;
+	case PO_STORM_LIMIT:
+		ret = arg_uint(ctx, a, "storm-limit", 10000000, &val);
+		if (!ret)
+			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_STORM_LIMIT, val);
+		return ret;
 	case PO_MAC_GUARD:
 	case PO_DHCP_GUARD:
 	case PO_ROUTER_GUARD:
@@ -231,7 +327,9 @@ static int port_args(struct hv_ctx *ctx, struct hv_args *a,
 	struct port_opt_ctx po = { .nlh = nlh };
 	unsigned int allowed = HV_OPT(PO_VLAN) | HV_OPT(PO_NATIVE) |
 			       HV_OPT(PO_LEARN_LIMIT) | HV_OPT(PO_MAC_GUARD) |
-			       HV_OPT(PO_DHCP_GUARD) | HV_OPT(PO_ROUTER_GUARD);
+			       HV_OPT(PO_DHCP_GUARD) | HV_OPT(PO_ROUTER_GUARD) |
+			       HV_OPT(PO_SECONDARY) | HV_OPT(PO_MIRROR) |
+			       HV_OPT(PO_STORM_LIMIT);
 	const char *sw, *name;
 	int ret;
 
@@ -422,13 +520,15 @@ static const struct hv_cmd port_cmds[] = {
 const struct hv_object hv_port_obj = {
 	.name = "port",
 	.usage =
-	"Usage: hvnet port add SWITCH name NAME [ type emulated ] [ dev DEV ]\n"
-	"                      [ VLAN ] [ learn-limit N ] [ GUARD { on | off } ]...\n"
+	"Usage: hvnet port add SWITCH name NAME [ type emulated ] [ dev DEV ] [ POLICY ]...\n"
 	"       hvnet port del SWITCH NAME\n"
-	"       hvnet port set SWITCH NAME [ VLAN ] [ learn-limit N ]\n"
-	"                      [ GUARD { on | off } ]...\n"
+	"       hvnet port set SWITCH NAME POLICY...\n"
 	"       hvnet port [ show [ SWITCH [ NAME ] ] ]\n"
-	"where  VLAN := { vlan access VID | vlan trunk LIST [ native VID ] }\n"
+	"where  POLICY := { VLAN | learn-limit N | GUARD { on | off } |\n"
+	"                   mirror { none | source | destination } | storm-limit PPS }\n"
+	"       VLAN := { vlan access VID | vlan trunk LIST [ native VID ] |\n"
+	"                 vlan private ROLE PRIMARY [ secondary VID ] }\n"
+	"       ROLE := { isolated | community | promiscuous }\n"
 	"       LIST := VID[-VID][,LIST]   (VLANs 1-4094, e.g. 10,20,30-40)\n"
 	"       GUARD := { mac-guard | dhcp-guard | router-guard }\n",
 	.cmds = port_cmds,

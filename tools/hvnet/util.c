@@ -51,6 +51,37 @@ static const char *const on_off[] = { "off", "on" };
 static const char *const vlan_modes[] = {
 	[VSWITCH_VLAN_MODE_ACCESS] = "access",
 	[VSWITCH_VLAN_MODE_TRUNK] = "trunk",
+	[VSWITCH_VLAN_MODE_PRIVATE] = "private",
+};
+
+static const char *const pvlan_modes[] = {
+	[VSWITCH_PVLAN_MODE_ISOLATED] = "isolated",
+	[VSWITCH_PVLAN_MODE_COMMUNITY] = "community",
+	[VSWITCH_PVLAN_MODE_PROMISCUOUS] = "promiscuous",
+};
+
+static const char *const mirror_modes[] = {
+	[VSWITCH_MIRROR_MODE_NONE] = "none",
+	[VSWITCH_MIRROR_MODE_DESTINATION] = "destination",
+	[VSWITCH_MIRROR_MODE_SOURCE] = "source",
+};
+
+static const char *const ext_classes[] = {
+	[VSWITCH_EXT_CLASS_CAPTURE] = "capture",
+	[VSWITCH_EXT_CLASS_FILTER] = "filter",
+	[VSWITCH_EXT_CLASS_FORWARD] = "forward",
+};
+
+static const char *const ext_reasons[] = {
+	[VSWITCH_EXT_REASON_POLICY] = "policy",
+	[VSWITCH_EXT_REASON_RATE] = "rate",
+	[VSWITCH_EXT_REASON_MALFORMED] = "malformed",
+	[VSWITCH_EXT_REASON_REPLACED] = "replaced",
+};
+
+static const char *const ext_actions[] = {
+	[VSWITCH_EXT_ACTION_DROPPED] = "dropped",
+	[VSWITCH_EXT_ACTION_EXCLUDED] = "excluded",
 };
 
 static const char *const vswitch_cmds[] = {
@@ -72,6 +103,12 @@ static const char *const vswitch_cmds[] = {
 	[VSWITCH_CMD_FDB_ADD] = "fdb-add",
 	[VSWITCH_CMD_FDB_DEL] = "fdb-del",
 	[VSWITCH_CMD_FDB_FLUSH] = "fdb-flush",
+	[VSWITCH_CMD_EXT_GET] = "ext-get",
+	[VSWITCH_CMD_EXT_SET] = "ext-set",
+	[VSWITCH_CMD_PROP_NEW] = "prop-new",
+	[VSWITCH_CMD_PROP_SET] = "prop-set",
+	[VSWITCH_CMD_PROP_DEL] = "prop-del",
+	[VSWITCH_CMD_PROP_GET] = "prop-get",
 };
 
 static const char *const stats_names[] = {
@@ -90,6 +127,9 @@ static const char *const stats_names[] = {
 	[VSWITCH_A_STATS_DROP_MAC_GUARD] = "drop-mac-guard",
 	[VSWITCH_A_STATS_DROP_DHCP_GUARD] = "drop-dhcp-guard",
 	[VSWITCH_A_STATS_DROP_ROUTER_GUARD] = "drop-router-guard",
+	[VSWITCH_A_STATS_DROP_STORM] = "drop-storm",
+	[VSWITCH_A_STATS_DROP_EXT] = "drop-ext",
+	[VSWITCH_A_STATS_DROP_PVLAN] = "drop-pvlan",
 };
 
 const struct hv_names hv_switch_types = { switch_types, ARRAY_SIZE(switch_types) };
@@ -99,6 +139,11 @@ const struct hv_names hv_port_states = { port_states, ARRAY_SIZE(port_states) };
 const struct hv_names hv_nic_states = { nic_states, ARRAY_SIZE(nic_states) };
 const struct hv_names hv_vlan_modes = { vlan_modes, ARRAY_SIZE(vlan_modes) };
 const struct hv_names hv_on_off = { on_off, ARRAY_SIZE(on_off) };
+const struct hv_names hv_pvlan_modes = { pvlan_modes, ARRAY_SIZE(pvlan_modes) };
+const struct hv_names hv_mirror_modes = { mirror_modes, ARRAY_SIZE(mirror_modes) };
+const struct hv_names hv_ext_classes = { ext_classes, ARRAY_SIZE(ext_classes) };
+const struct hv_names hv_ext_reasons = { ext_reasons, ARRAY_SIZE(ext_reasons) };
+const struct hv_names hv_ext_actions = { ext_actions, ARRAY_SIZE(ext_actions) };
 const struct hv_names hv_vswitch_cmds = { vswitch_cmds, ARRAY_SIZE(vswitch_cmds) };
 const struct hv_names hv_stats_names = { stats_names, ARRAY_SIZE(stats_names) };
 

@@ -40,6 +40,11 @@ extern const struct hv_names hv_port_states;
 extern const struct hv_names hv_nic_states;
 extern const struct hv_names hv_vlan_modes;
 extern const struct hv_names hv_on_off;	/* 0 off, 1 on */
+extern const struct hv_names hv_pvlan_modes;
+extern const struct hv_names hv_mirror_modes;
+extern const struct hv_names hv_ext_classes;
+extern const struct hv_names hv_ext_reasons;
+extern const struct hv_names hv_ext_actions;
 extern const struct hv_names hv_vswitch_cmds;
 extern const struct hv_names hv_stats_names;
 

@@ -1,0 +1,115 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The built-in port policies beyond the guards, proved by traffic: private
+# VLANs (isolated, community, promiscuous), port mirroring (a monitor port
+# sees both directions of a source port) and the storm limit.
+#
+#   private switch hvp, primary VLAN 100:
+#     iso1 10.8.0.1 isolated    iso2 10.8.0.2 isolated   prom 10.8.0.3 promiscuous
+#     comA 10.8.0.4 community 201   comB 10.8.0.5 community 201
+#     mon (no address): mirror destination
+source "$(dirname "$0")/lib.sh"
+
+require_root
+require_cmd hvnet ip ping tcpdump
+SEND=$(dirname "$0")/send_frame
+[ -x "$SEND" ] || skip "send_frame is not built"
+
+SW=hvp
+VMS="iso1 iso2 prom comA comB mon"
+
+cleanup() {
+	local v
+
+	hvnet switch del $SW 2>/dev/null
+	for v in $VMS; do
+		ip netns del "$v" 2>/dev/null
+	done
+}
+trap cleanup EXIT
+cleanup
+modprobe vswitch || skip "vswitch cannot be loaded"
+
+hvnet switch add $SW type private || { echo "not ok 1 switch add"; exit 1; }
+i=1
+for v in iso1 iso2 prom comA comB; do
+	vm_add "$v" "10.8.0.$i/24" "$v-h"
+	i=$((i + 1))
+done
+vm_add mon - mon-h
+
+check "isolated ports" bash -c "hvnet port add $SW name iso1 dev iso1-h vlan private isolated 100 &&
+	hvnet port add $SW name iso2 dev iso2-h vlan private isolated 100"
+check "a promiscuous port" hvnet port add $SW name prom dev prom-h vlan private promiscuous 100
+check "community ports" bash -c \
+	"hvnet port add $SW name comA dev comA-h vlan private community 100 secondary 201 &&
+	 hvnet port add $SW name comB dev comB-h vlan private community 100 secondary 201"
+check_output "a port shows its private VLAN" 'vlan private isolated primary 100' \
+	hvnet port show $SW iso1
+check_fail "a community port needs its secondary VLAN" \
+	hvnet port set $SW iso2 vlan private community 100
+check_output "the refusal says why" 'secondary-vlan' \
+	bash -c "hvnet port set $SW iso2 vlan private community 100 2>&1"
+check_fail "secondary without private mode is refused" \
+	hvnet port set $SW prom vlan access 5 secondary 7
+
+check "an isolated port reaches the promiscuous one" vm_reach iso1 10.8.0.3
+check "a community port reaches its community" vm_reach comA 10.8.0.5
+check "a community port reaches the promiscuous one" vm_reach comB 10.8.0.3
+d0=$(port_stat $SW iso2 drop_pvlan)
+check "an isolated port cannot reach its isolated sibling" vm_unreachable iso1 10.8.0.2
+d1=$(port_stat $SW iso2 drop_pvlan)
+check "and the sibling's drop-pvlan counted it ($d0 -> $d1)" test "$d1" -gt "$d0"
+check "an isolated port cannot reach a community port" vm_unreachable iso2 10.8.0.4
+check "a community port cannot reach an isolated port" vm_unreachable comA 10.8.0.1
+check "the promiscuous port reaches everyone" bash -c \
+	"for a in 1 2 4 5; do ip netns exec prom ping -c 1 -W 2 10.8.0.\$a >/dev/null || exit 1; done"
+
+# mirroring: prom is the source, mon the destination
+check "mon is a mirror destination" hvnet port add $SW name mon dev mon-h mirror destination
+check "prom is a mirror source" hvnet port set $SW prom mirror source
+check_output "the mirror mode shows" 'mirror source' hvnet port show $SW prom
+ip netns exec mon tcpdump -i eth0 -nn -l -e icmp > /tmp/hvp-mon.txt 2>/dev/null &
+dump=$!
+sleep 1.5
+ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.3 >/dev/null
+sleep 1
+kill $dump 2>/dev/null
+wait $dump 2>/dev/null
+check_output "the mirror sees the requests to the source" 'echo request' cat /tmp/hvp-mon.txt
+check_output "the mirror sees the replies from the source" 'echo reply' cat /tmp/hvp-mon.txt
+check_output "mirrored frames keep their VLAN" 'vlan 100' cat /tmp/hvp-mon.txt
+: > /tmp/hvp-mon.txt
+ip netns exec mon tcpdump -i eth0 -nn -l icmp > /tmp/hvp-mon.txt 2>/dev/null &
+dump=$!
+sleep 1.5
+ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.5 >/dev/null
+sleep 1
+kill $dump 2>/dev/null
+wait $dump 2>/dev/null
+check_fail "traffic that does not touch the source is not mirrored" grep -q echo /tmp/hvp-mon.txt
+rm -f /tmp/hvp-mon.txt
+check "mirroring off" hvnet port set $SW prom mirror none
+
+# storm limit: 10 broadcast frames per second from comB
+src=$(ip -n comB -br link show eth0 | awk '{print $3}')
+bcast="ffffffffffff ${src//:/} 0800 4500 0024 0000 0000 4011 0000 0a080005 ffffffff 1234 1234 0010 0000 0102030405060708"
+send_burst() {
+	local n
+
+	for n in $(seq 60); do
+		ip netns exec comB "$SEND" eth0 "$bcast" || return 1
+	done
+}
+check "a storm limit of 10 pps" hvnet port set $SW comB storm-limit 10
+s0=$(port_stat $SW comB drop_storm)
+send_burst
+s1=$(port_stat $SW comB drop_storm)
+check "60 broadcasts in a burst: most dropped by the limit ($s0 -> $s1)" \
+	test $((s1 - s0)) -ge 20
+check "no limit: none dropped" hvnet port set $SW comB storm-limit 0
+send_burst
+s2=$(port_stat $SW comB drop_storm)
+check "the counter stays ($s1 -> $s2)" test "$s2" -eq "$s1"
+check_fail "a storm limit above 10,000,000 is refused" hvnet port set $SW comB storm-limit 20000000
+finish
