@@ -23,6 +23,7 @@ static const struct hv_object *const hv_objects[] = {
 	&hv_monitor_obj,
 	&hv_ext_obj,
 	&hv_prop_obj,
+	&hv_acl_obj,
 };
 
 static void usage(FILE *out, bool all)
@@ -31,8 +32,8 @@ static void usage(FILE *out, bool all)
 
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
-		"where  OBJECT := { info | switch | port | nic | fdb | ext | prop | monitor |\n"
-		"                   help }\n"
+		"where  OBJECT := { info | switch | port | nic | fdb | ext | prop | acl |\n"
+		"                   monitor | help }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] |\n"
 		"                    -b[atch] FILE }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)
