@@ -457,9 +457,12 @@ static void acl_dead_rules(struct kunit *test)
 
 /* --- the classifier against a walk of every rule --------------------------- */
 
+/* Reproducible: each round seeds it, and a failure names the seed. */
+static struct rnd_state acl_rnd;
+
 static u32 acl_rand(u32 n)
 {
-	return get_random_u32() % n;
+	return prandom_u32_state(&acl_rnd) % n;
 }
 
 /* A random prefix of 10.0.0.0/28: small, so that rules and keys meet. */
@@ -511,6 +514,8 @@ static struct acl_rule *acl_linear_best(struct list_head *rules, int kind, bool 
 	return best;
 }
 
+#define ACL_ROUNDS	200
+
 static void acl_random_sets(struct kunit *test)
 {
 	static const u8 protos[] = { 0, IPPROTO_TCP, IPPROTO_UDP };
@@ -518,19 +523,26 @@ static void acl_random_sets(struct kunit *test)
 	unsigned int round, i, checked = 0;
 	u16 weights[256];
 
-	for (i = 0; i < ARRAY_SIZE(weights); i++)
-		weights[i] = i * 7 + 1;
-	for (round = 0; round < 20; round++) {
+	for (round = 0; round < ACL_ROUNDS; round++) {
+		u32 seed = get_random_u32();
 		struct acl_rule *r, *tmp;
-		unsigned int n = 1 + acl_rand(ARRAY_SIZE(weights));
+		unsigned int n;
+
+		prandom_seed_state(&acl_rnd, seed);
+		n = 1 + acl_rand(ARRAY_SIZE(weights));
 
 		list_for_each_entry_safe(r, tmp, &t->rules, node) {
 			list_del(&r->node);
 			acl_rule_put(r);
 		}
 		/* shuffle the weights: unique per direction */
-		for (i = ARRAY_SIZE(weights) - 1; i > 0; i--)
-			swap(weights[i], weights[acl_rand(i + 1)]);
+		for (i = 0; i < ARRAY_SIZE(weights); i++)
+			weights[i] = i * 7 + 1;
+		for (i = ARRAY_SIZE(weights) - 1; i > 0; i--) {
+			u32 j = acl_rand(i + 1);
+
+			swap(weights[i], weights[j]);
+		}
 		for (i = 0; i < n; i++) {
 			struct hvnet_acl_rule c = {
 				.direction = 1 + acl_rand(3),
@@ -586,6 +598,21 @@ static void acl_random_sets(struct kunit *test)
 			want = acl_linear_best(&t->rules, ACL_KIND_EXT, false, d, &k);
 			got = acl_cls_best(&t->set->xacl[d], &k);
 			KUNIT_EXPECT_PTR_EQ(test, want, got);
+			if (want != got) {
+				const struct acl_rule *x;
+
+				kunit_info(test, "seed %u, %u rules", seed, n);
+				kunit_info(test, "key dir %d proto %u flags %u l %pI4:%u r %pI4:%u",
+					   d, k.proto, k.flags, &k.ip_l[0], k.port_l, &k.ip_r[0], k.port_r);
+				for (x = want; x; x = x == want ? got : NULL)
+					kunit_info(test, "%s: inst %u prio %u dead %d ranges %d l %*ph r %*ph",
+						   x == want ? "want" : "got", x->instance, x->prio,
+						   x->dead, x->ranges, 52, &x->value, 52, &x->mask);
+				if (!got)
+					kunit_info(test, "got nothing");
+				if (!want)
+					kunit_info(test, "want nothing");
+			}
 
 			acl_cls_each(&t->set->meter[d], &k, acl_count_match, &a);
 			list_for_each_entry(r, &t->rules, node)
@@ -596,7 +623,7 @@ static void acl_random_sets(struct kunit *test)
 			checked++;
 		}
 	}
-	KUNIT_EXPECT_EQ(test, checked, 20 * 200U);
+	KUNIT_EXPECT_EQ(test, checked, ACL_ROUNDS * 200U);
 }
 
 /* --- the key of a frame ---------------------------------------------------- */
