@@ -71,7 +71,7 @@ fails_with() {
 pings() {
 	local want=$1 w1=$2 w3=$3 wcopies=$4 t1 t3 d1 d3 got=ok copies pid i
 
-	ip netns exec hvf3 tcpdump -Z root -i eth0 -nn -l 'icmp and dst host 10.9.0.1' \
+	ip netns exec hvf3 tcpdump -Z root --immediate-mode -i eth0 -nn -l 'icmp and dst host 10.9.0.1' \
 		>"$TMP/vm3" 2>"$TMP/vm3.err" &
 	pid=$!
 	for ((i = 0; i < 100; i++)); do
@@ -133,8 +133,10 @@ check "the extension refuses a multicast MAC" \
 	fails_with 'unicast' hvnet prop add $SW port p2 id $SFWD version 1 data 01005e0000010000
 check "the extension refuses VLAN 4095" \
 	fails_with 'VLAN' hvnet prop add $SW port p2 id $SFWD version 1 data 020000000f77ff0f
-check "the extension refuses a mirror port that does not exist" \
-	fails_with 'no port' hvnet prop add $SW id $SFWD version 1 data 63000000
+check "the extension refuses mirror port 0" \
+	fails_with 'port ids start at 1' hvnet prop add $SW id $SFWD version 1 data 00000000
+check "the extension refuses a mirror with reserved bits" \
+	fails_with 'reserved 0' hvnet prop add $SW id $SFWD version 1 data 03000100
 check "the extension refuses an entry of the wrong size" \
 	fails_with 'bytes' hvnet prop add $SW port p2 id $SFWD version 1 data 020000000f77
 check "nothing was stored" lacks 'port p2|mirror p' hvnet sfwd show $SW
@@ -168,6 +170,9 @@ if modprobe vswitch_noop filters=0 forwarders=1; then
 else
 	check "modprobe vswitch_noop filters=0 forwarders=1" false
 fi
+check "ext disable, enable sfwd: the mirror and table are replayed" \
+	bash -c "hvnet ext disable $SW sfwd && hvnet ext enable $SW sfwd"
+check "replayed: vm1 answers, p3 gets copies" pings ok 3 3 3
 
 check "sfwd mirror none" hvnet sfwd mirror $SW none
 check "no mirror: vm1 answers, p3 gets nothing" pings ok 3 0 0
