@@ -74,10 +74,12 @@ pings() {
 	ip netns exec hvf3 tcpdump -Z root --immediate-mode -i eth0 -nn -l 'icmp and dst host 10.9.0.1' \
 		>"$TMP/vm3" 2>"$TMP/vm3.err" &
 	pid=$!
-	for ((i = 0; i < 100; i++)); do
+	# under TCG on a busy host tcpdump may take seconds to start
+	for ((i = 0; i < 300; i++)); do
 		! grep -q "listening on" "$TMP/vm3.err" || break
 		sleep 0.1
 	done
+	grep -q "listening on" "$TMP/vm3.err" || echo "tcpdump is not listening after 30 s"
 	t1=$(tx p1)
 	t3=$(tx p3)
 	ip netns exec hvf2 ping -c 3 -i 0.3 -W 1 10.9.0.1 || got=lost
