@@ -162,7 +162,7 @@ check "vm1 answers; p3 gets a copy of each request" pings ok 3 3 3
 # one forwarding extension per switch
 if modprobe vswitch_noop filters=0 forwarders=1; then
 	check "a second forwarding extension is refused" \
-		fails_with 'forward' hvnet ext enable $SW noopfwd0
+		fails_with 'already has forwarding extension sfwd' hvnet ext enable $SW noopfwd0
 	check_output "sfwd is still the enabled one" ' sfwd forward position 0 enabled' \
 		hvnet ext show $SW
 	check_output "noopfwd0 stays disabled" ' noopfwd0 forward position [0-9]+ disabled' \
