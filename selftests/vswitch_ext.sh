@@ -17,7 +17,7 @@ cleanup() {
 	hvnet switch del $SW 2>/dev/null
 	ip netns del hvx1 2>/dev/null
 	ip netns del hvx2 2>/dev/null
-	modprobe -r vswitch_noop 2>/dev/null
+	! module_loaded vswitch_noop || rmmod vswitch_noop
 	rm -f /tmp/hvx-mon.txt
 }
 trap cleanup EXIT
@@ -85,7 +85,7 @@ check "disable the forwarder" hvnet ext disable $SW noopfwd0
 ip netns exec hvx1 ping -f -w 6 10.9.0.2 >/dev/null 2>&1 &
 flood=$!
 sleep 1
-check "unload vswitch_noop while enabled, under a ping flood" modprobe -r vswitch_noop
+check "unload vswitch_noop while enabled, under a ping flood" rmmod vswitch_noop
 wait $flood
 check_fail "its extensions are gone from the switch" bash -c "hvnet ext show $SW | grep -q noop"
 check "traffic still flows" vm_reach hvx1 10.9.0.2
