@@ -25,9 +25,10 @@ trap 'exit 1' TERM INT
 cleanup
 modprobe vswitch || skip "vswitch cannot be loaded"
 
-# exts: the names of the extensions bound to the switch, in order
+# exts: the names of vswitch_noop's extensions bound to the switch, in order
+# (other modules' extensions may be bound too)
 exts() {
-	hvnet ext show $SW | awk '{print $2}' | xargs
+	hvnet ext show $SW | awk '$2 ~ /^noop/ {print $2}' | xargs
 }
 
 hvnet switch add $SW type private || { check "switch add" false; finish; }

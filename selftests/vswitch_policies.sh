@@ -74,7 +74,7 @@ capture() {
 	local end=$((SECONDS + 20))
 
 	: > /tmp/hvp-mon.err
-	ip netns exec mon tcpdump -Z root -i eth0 -nn -l $2 icmp > "$1" 2>/tmp/hvp-mon.err &
+	ip netns exec mon tcpdump -Z root -i eth0 -nn -l -e $2 > "$1" 2>/tmp/hvp-mon.err &
 	dump=$!
 	until grep -q listening /tmp/hvp-mon.err; do
 		[ $SECONDS -lt $end ] || break
@@ -98,7 +98,7 @@ neigh prom 10.8.0.4 comA
 neigh comA 10.8.0.5 comB
 neigh comB 10.8.0.4 comA
 t0=$(port_stat $SW mon tx_packets)
-capture /tmp/hvp-mon.txt -e
+capture /tmp/hvp-mon.txt icmp
 ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.3 >/dev/null
 stop_capture
 t1=$(port_stat $SW mon tx_packets)
@@ -111,8 +111,11 @@ capture /tmp/hvp-mon.txt
 ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.5 >/dev/null
 stop_capture
 t1=$(port_stat $SW mon tx_packets)
-check "traffic between two other ports is not mirrored ($t0 -> $t1)" test "$t1" -eq "$t0"
-check_fail "and tcpdump on the mirror saw none of it" grep -q echo /tmp/hvp-mon.txt
+# what else reaches prom meanwhile (the neighbours' own probes) is mirrored
+check_fail "traffic between two other ports is not mirrored ($t0 -> $t1)" \
+	grep echo /tmp/hvp-mon.txt
+echo "# the mirror port saw meanwhile:"
+sed 's/^/#   /' /tmp/hvp-mon.txt
 rm -f /tmp/hvp-mon.txt /tmp/hvp-mon.err
 check "mirroring off" hvnet port set $SW prom mirror none
 
