@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * send_frame IFNAME HEX: send one Ethernet frame, given as hex digits (spaces
- * and colons ignored), out of IFNAME through a packet socket. Lets shell
+ * send_frame IFNAME HEX [COUNT]: send an Ethernet frame, given as hex digits
+ * (spaces and colons ignored), out of IFNAME through a packet socket, once
+ * or COUNT times back to back. Lets shell
  * selftests craft frames no ordinary tool sends: spoofed sources, DHCP
  * server replies, router advertisements.
  */
@@ -10,6 +11,7 @@
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -20,11 +22,19 @@ int main(int argc, char **argv)
 	unsigned char frame[2048];
 	size_t len = 0;
 	const char *p;
+	long count = 1;
 	int fd;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: send_frame IFNAME HEX\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: send_frame IFNAME HEX [COUNT]\n");
 		return 2;
+	}
+	if (argc == 4) {
+		count = strtol(argv[3], NULL, 10);
+		if (count < 1 || count > 1000000) {
+			fprintf(stderr, "send_frame: COUNT is 1-1000000\n");
+			return 2;
+		}
 	}
 	for (p = argv[2]; *p; p++) {
 		unsigned int byte;
@@ -51,9 +61,12 @@ int main(int argc, char **argv)
 		perror("send_frame");
 		return 1;
 	}
-	if (sendto(fd, frame, len, 0, (struct sockaddr *)&sll, sizeof(sll)) != (ssize_t)len) {
-		perror("send_frame: sendto");
-		return 1;
+	while (count--) {
+		if (sendto(fd, frame, len, 0, (struct sockaddr *)&sll, sizeof(sll)) !=
+		    (ssize_t)len) {
+			perror("send_frame: sendto");
+			return 1;
+		}
 	}
 	close(fd);
 	return 0;

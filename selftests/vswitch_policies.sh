@@ -48,8 +48,8 @@ check_output "a port shows its private VLAN" 'vlan private isolated primary 100'
 	hvnet port show $SW iso1
 check_fail "a community port needs its secondary VLAN" \
 	hvnet port set $SW iso2 vlan private community 100
-check_output "the refusal says why" 'secondary-vlan' \
-	bash -c "hvnet port set $SW iso2 vlan private community 100 2>&1"
+check_output "the refusal says why" 'needs secondary-vlan' \
+	bash -c "hvnet port set $SW iso2 vlan private community 100 2>&1; true"
 check_fail "secondary without private mode is refused" \
 	hvnet port set $SW prom vlan access 5 secondary 7
 
@@ -69,37 +69,61 @@ check "the promiscuous port reaches everyone" bash -c \
 check "mon is a mirror destination" hvnet port add $SW name mon dev mon-h mirror destination
 check "prom is a mirror source" hvnet port set $SW prom mirror source
 check_output "the mirror mode shows" 'mirror source' hvnet port show $SW prom
-ip netns exec mon tcpdump -i eth0 -nn -l -e icmp > /tmp/hvp-mon.txt 2>/dev/null &
-dump=$!
-sleep 1.5
+# capture FILE [-e]: tcpdump of ICMP in mon, in the background, once it listens
+capture() {
+	local end=$((SECONDS + 20))
+
+	: > /tmp/hvp-mon.err
+	ip netns exec mon tcpdump -Z root -i eth0 -nn -l -e $2 > "$1" 2>/tmp/hvp-mon.err &
+	dump=$!
+	until grep -q listening /tmp/hvp-mon.err; do
+		[ $SECONDS -lt $end ] || break
+		sleep 0.2
+	done
+}
+
+stop_capture() {
+	sleep 1
+	kill $dump 2>/dev/null
+	wait $dump 2>/dev/null
+}
+
+# static neighbours: only the echoes cross the switch from here on
+mac_of() { ip -n "$1" -br link show eth0 | awk '{print $3}'; }
+neigh() { # NS ADDR PEER-NS
+	ip -n "$1" neigh replace "$2" lladdr "$(mac_of "$3")" dev eth0 nud permanent
+}
+neigh comA 10.8.0.3 prom
+neigh prom 10.8.0.4 comA
+neigh comA 10.8.0.5 comB
+neigh comB 10.8.0.4 comA
+t0=$(port_stat $SW mon tx_packets)
+capture /tmp/hvp-mon.txt icmp
 ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.3 >/dev/null
-sleep 1
-kill $dump 2>/dev/null
-wait $dump 2>/dev/null
+stop_capture
+t1=$(port_stat $SW mon tx_packets)
+check "the mirror port got the 3 requests and 3 replies ($t0 -> $t1)" test $((t1 - t0)) -eq 6
 check_output "the mirror sees the requests to the source" 'echo request' cat /tmp/hvp-mon.txt
 check_output "the mirror sees the replies from the source" 'echo reply' cat /tmp/hvp-mon.txt
 check_output "mirrored frames keep their VLAN" 'vlan 100' cat /tmp/hvp-mon.txt
-: > /tmp/hvp-mon.txt
-ip netns exec mon tcpdump -i eth0 -nn -l icmp > /tmp/hvp-mon.txt 2>/dev/null &
-dump=$!
-sleep 1.5
+t0=$(port_stat $SW mon tx_packets)
+capture /tmp/hvp-mon.txt
 ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.5 >/dev/null
-sleep 1
-kill $dump 2>/dev/null
-wait $dump 2>/dev/null
-check_fail "traffic that does not touch the source is not mirrored" grep -q echo /tmp/hvp-mon.txt
-rm -f /tmp/hvp-mon.txt
+stop_capture
+t1=$(port_stat $SW mon tx_packets)
+# what else reaches prom meanwhile (the neighbours' own probes) is mirrored
+check_fail "traffic between two other ports is not mirrored ($t0 -> $t1)" \
+	grep echo /tmp/hvp-mon.txt
+echo "# the mirror port saw meanwhile:"
+sed 's/^/#   /' /tmp/hvp-mon.txt
+rm -f /tmp/hvp-mon.txt /tmp/hvp-mon.err
 check "mirroring off" hvnet port set $SW prom mirror none
 
 # storm limit: 10 broadcast frames per second from comB
 src=$(ip -n comB -br link show eth0 | awk '{print $3}')
 bcast="ffffffffffff ${src//:/} 0800 4500 0024 0000 0000 4011 0000 0a080005 ffffffff 1234 1234 0010 0000 0102030405060708"
 send_burst() {
-	local n
-
-	for n in $(seq 60); do
-		ip netns exec comB "$SEND" eth0 "$bcast" || return 1
-	done
+	ip netns exec comB "$SEND" eth0 "$bcast" 60
 }
 check "a storm limit of 10 pps" hvnet port set $SW comB storm-limit 10
 s0=$(port_stat $SW comB drop_storm)

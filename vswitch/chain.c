@@ -86,19 +86,20 @@ int vswitch_fwd_push(struct vswitch_fwd *fwd, struct vswitch_nic *nic, u8 flags)
 }
 
 /* Count one event on an extension's binding. */
-#define vswitch_ext_stat(ctx, field) do {				\
-	struct vswitch_ext_stats *__s = this_cpu_ptr((ctx)->stats);	\
-									\
-	u64_stats_update_begin(&__s->syncp);				\
-	u64_stats_inc(&__s->field);					\
-	u64_stats_update_end(&__s->syncp);				\
-} while (0)
+static void vswitch_ext_stat_inc(struct vswitch_ext_ctx *ctx, enum vswitch_ext_stat which)
+{
+	struct vswitch_ext_stats *s = this_cpu_ptr(ctx->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->n[which]);
+	u64_stats_update_end(&s->syncp);
+}
 
 /* An extension asked for what its class may not do. */
 static void vswitch_ext_refuse(struct vswitch_ext_ctx *ctx)
 {
 	if (ctx)
-		vswitch_ext_stat(ctx, refused);
+		vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_REFUSED);
 }
 
 void vswitch_ext_count(struct vswitch_port *port, const struct vswitch_ext_ctx *ctx,
@@ -114,7 +115,7 @@ void vswitch_ext_count(struct vswitch_port *port, const struct vswitch_ext_ctx *
 /* The extension @ctx dropped the packet: count it at the source port. */
 static void vswitch_chain_dropped(struct vswitch_fwd *fwd, struct vswitch_ext_ctx *ctx)
 {
-	vswitch_ext_stat(ctx, dropped);
+	vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_DROPPED);
 	if (fwd->src) {
 		vswitch_ext_count(fwd->src, ctx, VSWITCH_EXT_ACTION_DROPPED, fwd->why);
 		vswitch_stats_drop(fwd->src->stats, VSWITCH_DROP_EXT);
@@ -157,7 +158,7 @@ bool vswitch_chain_ingress(struct vswitch_fwd *fwd, const struct vswitch_chain *
 
 		if (!ctx->ext->ops->ingress)
 			continue;
-		vswitch_ext_stat(ctx, ingress);
+		vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_INGRESS);
 		fwd->cur = ctx;
 		fwd->why = VSWITCH_EXT_REASON_POLICY;
 		v = ctx->ext->ops->ingress(ctx, skb, fwd);
@@ -190,7 +191,7 @@ bool vswitch_chain_forward(struct vswitch_fwd *fwd, const struct vswitch_chain *
 	ctx = chain->ctx[chain->n - 1];
 	if (ctx->ext->class != VSWITCH_EXT_CLASS_FORWARD || !ctx->ext->ops->forward)
 		return true;
-	vswitch_ext_stat(ctx, forwarded);
+	vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_FORWARDED);
 	fwd->phase = VSWITCH_PHASE_FORWARD;
 	fwd->cur = ctx;
 	fwd->why = VSWITCH_EXT_REASON_POLICY;
@@ -220,7 +221,7 @@ bool vswitch_chain_egress(struct vswitch_fwd *fwd, const struct vswitch_chain *c
 
 		if (!ctx->ext->ops->egress)
 			continue;
-		vswitch_ext_stat(ctx, egress);
+		vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_EGRESS);
 		fwd->cur = ctx;
 		fwd->why = VSWITCH_EXT_REASON_POLICY;
 		v = ctx->ext->ops->egress(ctx, skb, fwd);
@@ -343,7 +344,7 @@ int vswitch_fwd_exclude(struct vswitch_fwd *fwd, unsigned int i, enum vswitch_ex
 	if (d->flags & VSWITCH_DEST_EXCLUDED)
 		return 0;
 	d->flags |= VSWITCH_DEST_EXCLUDED;
-	vswitch_ext_stat(ctx, excluded);
+	vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_EXCLUDED);
 	vswitch_ext_count(d->nic->port, ctx, VSWITCH_EXT_ACTION_EXCLUDED, why);
 	return 0;
 }
@@ -385,7 +386,7 @@ int vswitch_fwd_add_dest(struct vswitch_fwd *fwd, u16 port, u8 nic, u8 flags)
 		return 0;
 	err = vswitch_fwd_push(fwd, n, flags);
 	if (!err)
-		vswitch_ext_stat(ctx, added);
+		vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_ADDED);
 	return err;
 }
 EXPORT_SYMBOL_GPL(vswitch_fwd_add_dest);
@@ -439,7 +440,7 @@ int vswitch_ext_originate(struct vswitch_ext_ctx *ctx, struct sk_buff *skb, u16 
 		kfree_skb(skb);
 	} else {
 		(*depth)++;
-		vswitch_ext_stat(ctx, originated);
+		vswitch_ext_stat_inc(ctx, VSWITCH_EXT_STAT_ORIGINATED);
 		vswitch_ingress_ext(ctx, skb, vid);
 		(*depth)--;
 	}

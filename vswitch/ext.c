@@ -190,12 +190,12 @@ int vswitch_ext_enable(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *exta
 		return 0;
 	if (ctx->ext->class == VSWITCH_EXT_CLASS_FORWARD) {
 		list_for_each_entry(other, &ctx->sw->exts, sw_node) {
-			if (other->enabled && other->ext->class == VSWITCH_EXT_CLASS_FORWARD) {
-				NL_SET_ERR_MSG_FMT(extack,
-						   "switch %s already has forwarding extension %s enabled",
-						   ctx->sw->name, other->ext->name);
-				return -EBUSY;
-			}
+			if (!other->enabled || other->ext->class != VSWITCH_EXT_CLASS_FORWARD)
+				continue;
+			NL_SET_ERR_MSG_FMT(extack,
+					   "switch %s already has forwarding extension %s enabled",
+					   ctx->sw->name, other->ext->name);
+			return -EBUSY;
 		}
 	}
 	if (ops->attach) {
@@ -255,7 +255,8 @@ int vswitch_ext_move(struct vswitch_ext_ctx *ctx, unsigned int pos,
 	list_for_each_entry(it, &ctx->sw->exts, sw_node)
 		count += it->ext->class == ctx->ext->class;
 	if (pos >= count) {
-		NL_SET_ERR_MSG_FMT(extack, "switch %s has %u extensions of %s's class; positions 0-%u",
+		NL_SET_ERR_MSG_FMT(extack,
+				   "switch %s has %u extensions of %s's class; positions 0-%u",
 				   ctx->sw->name, count, ctx->ext->name, count - 1);
 		return -ERANGE;
 	}
@@ -289,14 +290,8 @@ void vswitch_ext_stats_sum(const struct vswitch_ext_ctx *ctx, u64 sum[VSWITCH_EX
 
 		do {
 			start = u64_stats_fetch_begin(&s->syncp);
-			one[0] = u64_stats_read(&s->ingress);
-			one[1] = u64_stats_read(&s->egress);
-			one[2] = u64_stats_read(&s->forwarded);
-			one[3] = u64_stats_read(&s->dropped);
-			one[4] = u64_stats_read(&s->excluded);
-			one[5] = u64_stats_read(&s->added);
-			one[6] = u64_stats_read(&s->originated);
-			one[7] = u64_stats_read(&s->refused);
+			for (i = 0; i < VSWITCH_EXT_NSTATS; i++)
+				one[i] = u64_stats_read(&s->n[i]);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 		for (i = 0; i < VSWITCH_EXT_NSTATS; i++)
 			sum[i] += one[i];
@@ -314,7 +309,9 @@ static void vswitch_ext_clear_slot(unsigned int slot)
 	xa_for_each(&vswitch_switches, i, sw) {
 		xa_for_each(&sw->ports, j, port) {
 			for_each_possible_cpu(cpu) {
-				struct vswitch_ext_port_stats *s = per_cpu_ptr(port->ext_stats, cpu);
+				struct vswitch_ext_port_stats *s;
+
+				s = per_cpu_ptr(port->ext_stats, cpu);
 
 				u64_stats_update_begin(&s->syncp);
 				memset(s->n[slot], 0, sizeof(s->n[slot]));

@@ -12,13 +12,6 @@
 
 #include "vswitch.h"
 
-#define vswitch_for_each_enabled(ctx, sw) \
-	list_for_each_entry(ctx, &(sw)->exts, sw_node) if (!(ctx)->enabled) {} else
-
-#define vswitch_for_each_enabled_from_rev(ctx, sw) \
-	list_for_each_entry_continue_reverse(ctx, &(sw)->exts, sw_node) \
-		if (!(ctx)->enabled) {} else
-
 static void vswitch_ext_port_info(const struct vswitch_port *port, struct vswitch_ext_port *info)
 {
 	info->id = port->id;
@@ -75,7 +68,9 @@ int vswitch_ext_port_create(struct vswitch_port *port, struct netlink_ext_ack *e
 
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_port_info(port, &info);
-	vswitch_for_each_enabled(ctx, port->sw) {
+	list_for_each_entry(ctx, &port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		err = vswitch_ext_port_offer(ctx, &info, extack);
 		if (err)
 			goto undo;
@@ -83,9 +78,12 @@ int vswitch_ext_port_create(struct vswitch_port *port, struct netlink_ext_ack *e
 	port->offered = true;
 	return 0;
 undo:
-	vswitch_for_each_enabled_from_rev(ctx, port->sw)
+	list_for_each_entry_continue_reverse(ctx, &port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->port_delete)
 			ctx->ext->ops->port_delete(ctx, &info);
+	}
 	return err;
 }
 
@@ -97,9 +95,12 @@ void vswitch_ext_port_teardown(struct vswitch_port *port)
 	if (!port->offered)
 		return;
 	vswitch_ext_port_info(port, &info);
-	vswitch_for_each_enabled(ctx, port->sw)
+	list_for_each_entry(ctx, &port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->port_teardown)
 			ctx->ext->ops->port_teardown(ctx, &info);
+	}
 }
 
 void vswitch_ext_port_delete(struct vswitch_port *port)
@@ -110,9 +111,12 @@ void vswitch_ext_port_delete(struct vswitch_port *port)
 	if (!port->offered)
 		return;
 	vswitch_ext_port_info(port, &info);
-	vswitch_for_each_enabled(ctx, port->sw)
+	list_for_each_entry(ctx, &port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->port_delete)
 			ctx->ext->ops->port_delete(ctx, &info);
+	}
 	port->offered = false;
 }
 
@@ -139,7 +143,9 @@ int vswitch_ext_nic_create(struct vswitch_nic *nic, struct netlink_ext_ack *exta
 
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_nic_info(nic, &info);
-	vswitch_for_each_enabled(ctx, sw) {
+	list_for_each_entry(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		err = vswitch_ext_nic_offer(ctx, &info, extack);
 		if (err)
 			goto undo;
@@ -147,9 +153,12 @@ int vswitch_ext_nic_create(struct vswitch_nic *nic, struct netlink_ext_ack *exta
 	nic->offered = true;
 	return 0;
 undo:
-	vswitch_for_each_enabled_from_rev(ctx, sw)
+	list_for_each_entry_continue_reverse(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->nic_delete)
 			ctx->ext->ops->nic_delete(ctx, &info);
+	}
 	return err;
 }
 
@@ -186,8 +195,11 @@ void vswitch_ext_nic_event(struct vswitch_nic *nic, enum vswitch_nic_state to)
 	if (!nic->offered)
 		return;
 	vswitch_ext_nic_info(nic, &info);
-	vswitch_for_each_enabled(ctx, nic->port->sw)
+	list_for_each_entry(ctx, &nic->port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		vswitch_ext_nic_notify(ctx, &info, to);
+	}
 	if (to == VSWITCH_NIC_STATE_DELETED)
 		nic->offered = false;
 }
@@ -201,9 +213,12 @@ void vswitch_ext_nic_update(struct vswitch_nic *nic)
 	if (!nic->offered)
 		return;
 	vswitch_ext_nic_info(nic, &info);
-	vswitch_for_each_enabled(ctx, nic->port->sw)
+	list_for_each_entry(ctx, &nic->port->sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->nic_update)
 			ctx->ext->ops->nic_update(ctx, &info);
+	}
 }
 
 static int vswitch_ext_prop_offer(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_prop *info,
@@ -228,16 +243,21 @@ int vswitch_ext_prop_add(struct vswitch *sw, u16 port_id, const struct vswitch_p
 
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_prop_info(port_id, prop, &info);
-	vswitch_for_each_enabled(ctx, sw) {
+	list_for_each_entry(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		err = vswitch_ext_prop_offer(ctx, &info, false, extack);
 		if (err)
 			goto undo;
 	}
 	return 0;
 undo:
-	vswitch_for_each_enabled_from_rev(ctx, sw)
+	list_for_each_entry_continue_reverse(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->prop_delete)
 			ctx->ext->ops->prop_delete(ctx, &info);
+	}
 	return err;
 }
 
@@ -251,14 +271,18 @@ int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitc
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_prop_info(port_id, prop, &info);
 	vswitch_ext_prop_info(port_id, old, &old_info);
-	vswitch_for_each_enabled(ctx, sw) {
+	list_for_each_entry(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		err = vswitch_ext_prop_offer(ctx, &info, true, extack);
 		if (err)
 			goto undo;
 	}
 	return 0;
 undo:
-	vswitch_for_each_enabled_from_rev(ctx, sw) {
+	list_for_each_entry_continue_reverse(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->prop_delete)
 			ctx->ext->ops->prop_delete(ctx, &info);
 		if (ctx->ext->ops->prop_add)
@@ -274,9 +298,12 @@ void vswitch_ext_prop_delete(struct vswitch *sw, u16 port_id, const struct vswit
 
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_prop_info(port_id, prop, &info);
-	vswitch_for_each_enabled(ctx, sw)
+	list_for_each_entry(ctx, &sw->exts, sw_node) {
+		if (!ctx->enabled)
+			continue;
 		if (ctx->ext->ops->prop_delete)
 			ctx->ext->ops->prop_delete(ctx, &info);
+	}
 }
 
 /* Replay one port (and its NICs and properties) to a newly enabled extension. */

@@ -5,7 +5,8 @@
  * filters, two forwarders) and fake synthetic NICs: chain order on ingress
  * and egress, class powers (refused actions are not carried out), the
  * destination rules, vetoes and their rollback, the one-forwarder rule,
- * packets an extension originates, and unregistering while enabled.
+ * packets an extension originates, unregistering while enabled, and the
+ * save and restore of a NIC's extension state.
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
@@ -41,6 +42,8 @@ static struct {
 	bool cap_originate;		/* capture originates a frame per ingress */
 	int cap_originate_err;
 	u16 last_src;			/* source port f1 saw last */
+	char restored[32];		/* what f1's nic_restore was given */
+	u16 restored_port;
 } kt;
 
 static void kt_log(char c)
@@ -101,6 +104,20 @@ static enum vswitch_ext_verdict f1_egress(struct vswitch_ext_ctx *ctx, const str
 	return VSWITCH_EXT_PASS;
 }
 
+static int f1_nic_save(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_nic *nic,
+		       void *buf, size_t size)
+{
+	return snprintf(buf, size, "f1 saw port %u", nic->port_id) + 1;
+}
+
+static int f1_nic_restore(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_nic *nic,
+			  const void *buf, size_t len, struct netlink_ext_ack *extack)
+{
+	strscpy(kt.restored, buf, min(len, sizeof(kt.restored)));
+	kt.restored_port = nic->port_id;
+	return 0;
+}
+
 static enum vswitch_ext_verdict f2_ingress(struct vswitch_ext_ctx *ctx, const struct sk_buff *skb,
 					   struct vswitch_fwd *fwd)
 {
@@ -144,24 +161,34 @@ static enum vswitch_ext_verdict fw_egress(struct vswitch_ext_ctx *ctx, const str
 static const struct vswitch_ext_ops cap_ops = {
 	.ingress = cap_ingress, .egress = cap_egress, .port_delete = cap_port_delete,
 };
-static const struct vswitch_ext_ops f1_ops = { .ingress = f1_ingress, .egress = f1_egress };
+
+static const struct vswitch_ext_ops f1_ops = {
+	.ingress = f1_ingress, .egress = f1_egress,
+	.nic_save = f1_nic_save, .nic_restore = f1_nic_restore,
+};
+
 static const struct vswitch_ext_ops f2_ops = {
 	.ingress = f2_ingress, .egress = f2_egress, .port_create = f2_port_create,
 };
+
 static const struct vswitch_ext_ops fw_ops = { .forward = fw_forward, .egress = fw_egress };
 
 static struct vswitch_ext kt_cap = {
 	.name = "kt-cap", .class = VSWITCH_EXT_CLASS_CAPTURE, .ops = &cap_ops,
 };
+
 static struct vswitch_ext kt_f1 = {
 	.name = "kt-f1", .class = VSWITCH_EXT_CLASS_FILTER, .ops = &f1_ops,
 };
+
 static struct vswitch_ext kt_f2 = {
 	.name = "kt-f2", .class = VSWITCH_EXT_CLASS_FILTER, .ops = &f2_ops,
 };
+
 static struct vswitch_ext kt_fw = {
 	.name = "kt-fw", .class = VSWITCH_EXT_CLASS_FORWARD, .ops = &fw_ops,
 };
+
 static struct vswitch_ext kt_fw2 = {
 	.name = "kt-fw2", .class = VSWITCH_EXT_CLASS_FORWARD, .ops = &fw_ops,
 };
@@ -399,6 +426,32 @@ static void ext_unregister_enabled(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vswitch_ext_register(&kt_f1), -EEXIST);
 }
 
+/* A NIC's extension state follows it to a new port, by extension name. */
+static void ext_save_restore(struct kunit *test)
+{
+	struct ext_ctx *ctx = test->priv;
+	struct vswitch_nic_saved *state;
+	struct fake_nic moved = {};
+
+	kt_enable(test, &kt_f1);
+	state = vswitch_nic_save(ctx->b.nic);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(state));
+	moved.nic = fake_create(&moved, "b-moved", 0xe);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(moved.nic));
+	vswitch_synthetic_nic_delete(ctx->b.nic);
+	ctx->b.nic = NULL;
+	KUNIT_EXPECT_EQ(test, vswitch_nic_restore(moved.nic, state, NULL), 0);
+	KUNIT_EXPECT_STREQ(test, kt.restored, "f1 saw port 2");
+	KUNIT_EXPECT_EQ(test, kt.restored_port, 4);
+	/* a disabled extension is not given its blob */
+	memset(kt.restored, 0, sizeof(kt.restored));
+	KUNIT_ASSERT_EQ(test, vswitch_ext_configure(KT_SWITCH, "kt-f1", 0, -1, NULL), 0);
+	KUNIT_EXPECT_EQ(test, vswitch_nic_restore(moved.nic, state, NULL), 0);
+	KUNIT_EXPECT_STREQ(test, kt.restored, "");
+	vswitch_nic_saved_free(state);
+	vswitch_synthetic_nic_delete(moved.nic);
+}
+
 static struct kunit_case ext_cases[] = {
 	KUNIT_CASE(ext_chain_order),
 	KUNIT_CASE(ext_class_powers),
@@ -407,6 +460,7 @@ static struct kunit_case ext_cases[] = {
 	KUNIT_CASE(ext_veto),
 	KUNIT_CASE(ext_originate),
 	KUNIT_CASE(ext_unregister_enabled),
+	KUNIT_CASE(ext_save_restore),
 	{}
 };
 

@@ -26,6 +26,11 @@ static struct netlink_range_validation vswitch_mtu_range = {
 	.min = ETH_MIN_MTU, .max = ETH_MAX_MTU,
 };
 
+/* a port id in a request: 16 bits, 0 is no port */
+static struct netlink_range_validation vswitch_port_id_range = {
+	.min = 1, .max = U16_MAX,
+};
+
 /* frames per second; the token bucket's arithmetic holds up to this */
 static struct netlink_range_validation vswitch_storm_range = {
 	.min = 0, .max = VSWITCH_STORM_LIMIT_MAX,
@@ -161,7 +166,7 @@ static const struct nla_policy vswitch_ext_set_policy[VSWITCH_A_EXT_MAX + 1] = {
 #define PROP_SEL							\
 	[VSWITCH_A_PROP_SWITCH_ID] = ID_POLICY,				\
 	[VSWITCH_A_PROP_SWITCH_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_PROP_PORT_ID] = NLA_POLICY_RANGE(NLA_U32, 1, U16_MAX), \
+	[VSWITCH_A_PROP_PORT_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_port_id_range), \
 	[VSWITCH_A_PROP_PORT_NAME] = NAME_POLICY,			\
 	[VSWITCH_A_PROP_ID] = { .type = NLA_U32 },			\
 	[VSWITCH_A_PROP_INSTANCE] = { .type = NLA_U32 }

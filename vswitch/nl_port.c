@@ -136,7 +136,7 @@ cancel:
 	return -EMSGSIZE;
 }
 
-/* VLAN settings, learning limit, guards, mirror mode and storm limit from a port-new or port-set request. */
+/* A port-new or port-set request's VLAN, learning, guard, mirror and storm settings. */
 static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **attrs,
 				   struct netlink_ext_ack *extack)
 {

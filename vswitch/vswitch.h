@@ -85,20 +85,23 @@ struct vswitch_ext_port_stats {
 	struct u64_stats_sync syncp;
 };
 
-/* Counters of an extension on one switch (per CPU). */
-struct vswitch_ext_stats {
-	u64_stats_t ingress;
-	u64_stats_t egress;
-	u64_stats_t forwarded;
-	u64_stats_t dropped;
-	u64_stats_t excluded;
-	u64_stats_t added;
-	u64_stats_t originated;
-	u64_stats_t refused;
-	struct u64_stats_sync syncp;
+/* Counters of an extension on one switch (per CPU), in ext-stats order. */
+enum vswitch_ext_stat {
+	VSWITCH_EXT_STAT_INGRESS,
+	VSWITCH_EXT_STAT_EGRESS,
+	VSWITCH_EXT_STAT_FORWARDED,
+	VSWITCH_EXT_STAT_DROPPED,
+	VSWITCH_EXT_STAT_EXCLUDED,
+	VSWITCH_EXT_STAT_ADDED,
+	VSWITCH_EXT_STAT_ORIGINATED,
+	VSWITCH_EXT_STAT_REFUSED,
+	VSWITCH_EXT_NSTATS
 };
 
-#define VSWITCH_EXT_NSTATS	8
+struct vswitch_ext_stats {
+	u64_stats_t n[VSWITCH_EXT_NSTATS];
+	struct u64_stats_sync syncp;
+};
 
 /* VLAN settings of a port, replaced whole under RCU (vlan.c). */
 struct vswitch_vlan {

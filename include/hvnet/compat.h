@@ -54,4 +54,35 @@ static inline void hvnet_netdev_set_lltx_netns_local(struct net_device *dev)
 } while (0)
 #endif
 
+/*
+ * Where BPF helpers keep redirect state: a context of the task since 6.11,
+ * which the core sets around its own hooks (and a helper expects), per CPU
+ * before. Set one around a program run unless the task has one already.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#include <linux/filter.h>
+
+struct hvnet_bpf_net_ctx {
+	struct bpf_net_context ctx;
+	struct bpf_net_context *set;
+};
+
+static inline void hvnet_bpf_net_ctx_enter(struct hvnet_bpf_net_ctx *c)
+{
+	c->set = bpf_net_ctx_set(&c->ctx);
+}
+
+static inline void hvnet_bpf_net_ctx_leave(struct hvnet_bpf_net_ctx *c)
+{
+	bpf_net_ctx_clear(c->set);
+}
+#else
+struct hvnet_bpf_net_ctx {
+	int unused;
+};
+
+static inline void hvnet_bpf_net_ctx_enter(struct hvnet_bpf_net_ctx *c) {}
+static inline void hvnet_bpf_net_ctx_leave(struct hvnet_bpf_net_ctx *c) {}
+#endif
+
 #endif /* _HVNET_COMPAT_H */

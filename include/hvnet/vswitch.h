@@ -59,4 +59,15 @@ void *vswitch_nic_priv(const struct vswitch_nic *nic);
 int vswitch_nic_set_mtu(struct vswitch_nic *nic, u32 mtu,
 			struct netlink_ext_ack *extack);
 
+/*
+ * Moving a NIC between switches (live migration): save what the enabled
+ * extensions keep about it, create it anew elsewhere, restore.
+ */
+struct vswitch_nic_saved;
+
+struct vswitch_nic_saved *vswitch_nic_save(struct vswitch_nic *nic);
+int vswitch_nic_restore(struct vswitch_nic *nic, const struct vswitch_nic_saved *state,
+			struct netlink_ext_ack *extack);
+void vswitch_nic_saved_free(struct vswitch_nic_saved *state);
+
 #endif /* _HVNET_VSWITCH_H */

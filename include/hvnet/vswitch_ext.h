@@ -29,8 +29,9 @@
  * sleep. The control path ops (and attach and detach) run with RTNL and
  * the switch's configuration mutex held, in that order, and may sleep; they
  * may register and unregister netdevices (register_netdevice()), but must
- * not call back into the switch's configuration functions. Once vswitch_ext_unregister() returns, no op of the extension
- * runs any more and none is in flight.
+ * not call back into the switch's configuration functions. Once
+ * vswitch_ext_unregister() returns, no op of the extension runs any more
+ * and none is in flight.
  */
 #ifndef _HVNET_VSWITCH_EXT_H
 #define _HVNET_VSWITCH_EXT_H

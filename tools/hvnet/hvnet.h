@@ -109,8 +109,10 @@ extern const struct hv_object hv_fdb_obj;
 extern const struct hv_object hv_monitor_obj;
 extern const struct hv_object hv_ext_obj;
 extern const struct hv_object hv_prop_obj;
+extern const struct hv_object hv_bpf_obj;
+extern const struct hv_object hv_capture_obj;
+extern const struct hv_object hv_sfwd_obj;
 extern const struct hv_object hv_acl_obj;
-
 
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 

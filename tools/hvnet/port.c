@@ -288,7 +288,8 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 		return ret;
 	case PO_SECONDARY:
 		if (po->vlan_mode != VSWITCH_VLAN_MODE_PRIVATE)
-			return hv_usage(ctx, "\"secondary VID\" goes after \"vlan private ROLE VID\"");
+			return hv_usage(ctx,
+					"\"secondary VID\" goes after \"vlan private ROLE VID\"");
 		ret = arg_uint(ctx, a, "secondary", HV_VLAN_MAX, &val);
 		if (!ret && !val)
 			return hv_usage(ctx, "the secondary VLAN is 1-%d", HV_VLAN_MAX);
