@@ -167,7 +167,8 @@ static void acl_parse_errors(struct kunit *test)
 		{ { .direction = 1, .action = 1, .idle_timeout = 5 }, "idle timeout" },
 		{ { .direction = 1, .action = 1, .family = 5 }, "family" },
 		{ { .direction = 1, .action = 1, .local_prefix_len = 8 }, "needs family" },
-		{ { .direction = 1, .action = 1, .family = 4, .remote_prefix_len = 40 }, "too long" },
+		{ { .direction = 1, .action = 1, .family = 4, .remote_prefix_len = 40 },
+		  "too long" },
 		{ { .direction = 1, .action = 1, .family = 4, .local_prefix_len = 8,
 		    .local_addr = { 10, 1 } }, "beyond its prefix" },
 		{ { .direction = 1, .action = 1, .family = 4, .remote_addr = { 0, 0, 0, 0, 1 } },
@@ -508,8 +509,10 @@ static struct acl_rule *acl_linear_best(struct list_head *rules, int kind, bool 
 	struct acl_rule *r, *best = NULL;
 
 	list_for_each_entry(r, rules, node) {
+		bool is_meter = r->action == HVNET_ACL_ACTION_METER;
+
 		if (r->dead || r->kind != kind || !(r->dirs & BIT(dir)) ||
-		    (r->action == HVNET_ACL_ACTION_METER) != meter || !acl_rule_match(r, k))
+		    is_meter != meter || !acl_rule_match(r, k))
 			continue;
 		if (!best || r->prio > best->prio)
 			best = r;
@@ -636,7 +639,8 @@ static void acl_random_sets(struct kunit *test)
 				continue;
 			/* the first disagreement in full, then only how many */
 			if (!wrong++)
-				acl_random_report(test, seed, n, d, &k, pwant, pgot, want, got, a, b);
+				acl_random_report(test, seed, n, d, &k, pwant, pgot, want, got,
+						  a, b);
 		}
 	}
 	KUNIT_EXPECT_EQ_MSG(test, wrong, 0U, "of %u lookups", checked);
