@@ -107,15 +107,20 @@ check_output "hvnet -s acl show prints the rule's counters" '^ +packets [0-9]+ b
 
 check "p1: allow 10.9.0.0/24" hvnet acl add $SW p1 dir both action allow ip 10.9.0.0/24
 check "the /32 deny is more specific than the /24 allow" vm_unreachable vm1 10.9.0.3
-check "p1: allow 10.9.0.3/32 as well" hvnet acl add $SW p1 dir both action allow ip 10.9.0.3
-check "an allow as specific as a deny loses to it" vm_unreachable vm1 10.9.0.3
-check_fail "adding the same rule twice is refused" \
-	hvnet acl add $SW p1 dir both action allow ip 10.9.0.3
 check "the deny is deleted by what it is" \
 	hvnet acl del $SW p1 dir both action deny ip 10.9.0.3/32 remote
 check "vm1 reaches vm3 again" vm_reach vm1 10.9.0.3
-check "the allows are deleted by number" bash -c \
-	"hvnet acl del $SW p1 rule 2 && hvnet acl del $SW p1 rule 3"
+# the allow takes rule 1, the deny rule 3: the order of rules does not decide
+check "p1: allow 10.9.0.3/32" hvnet acl add $SW p1 dir both action allow ip 10.9.0.3
+check "p1: deny 10.9.0.3/32 again" hvnet acl add $SW p1 dir both action deny ip 10.9.0.3
+check_output "the rules are numbered in the order they came" \
+	'p1 acl 1 .*allow ip 10.9.0.3 remote.*p1 acl 3 .*deny ip 10.9.0.3 remote' \
+	bash -c "hvnet acl show $SW p1 | tr '\n' ' '"
+check "an allow as specific as a deny loses to it" vm_unreachable vm1 10.9.0.3
+check_fail "adding the same rule twice is refused" \
+	hvnet acl add $SW p1 dir both action allow ip 10.9.0.3
+check "the rules are deleted by number" bash -c \
+	"hvnet acl del $SW p1 rule 1 && hvnet acl del $SW p1 rule 2 && hvnet acl del $SW p1 rule 3"
 check_output "p1 has no rule left" '^$' hvnet acl show $SW p1
 
 vm3_mac=$(mac_of vm3)

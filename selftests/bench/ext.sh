@@ -7,9 +7,15 @@
 #   pps-noop1    1, 4 and 8 no-op filter extensions enabled (vswitch_noop
 #   pps-noop4    filters=8; noop0..noopN-1): the cost of the chain, an
 #   pps-noop8    ingress and an egress call per extension and frame
-#   pps-acl1000  the acl extension with ACL_RULES extended ACL rules on p1,
-#                the sending port, that every frame is compared with one
-#                after the other (see acl_batch_file)
+#   pps-acl0     the acl extension enabled, no rule
+#   pps-acl-mixed
+#                the acl extension with 1,000 rules of ten shapes on each
+#                port, none of which stops the traffic (acl.sh: acl_rules)
+#   pps-acl-worst
+#                the acl extension with 1,000 extended ACL rules on p1, the
+#                sending port, that every frame is compared with one after
+#                the other: the worst case of its classifier (acl.sh:
+#                acl_worst)
 #   pps-bpf      the bpf extension, BPF_OBJ attached to p1, dir out
 #   pps-tc-bpf   no extension; BPF_OBJ in tc, at the ingress of a1 (p1's
 #                device): the same program at the same place in the path
@@ -19,37 +25,21 @@
 # chain. A variant whose module does not load, or whose first setup the
 # hvnet tool refuses, is "not measured"; any later failure fails it.
 
-EXT_VARIANTS="none noop1 noop4 noop8 acl1000 bpf tc-bpf"
-ACL_RULES=1000
+EXT_VARIANTS="none noop1 noop4 noop8 acl0 acl-mixed acl-worst bpf tc-bpf"
 # shellcheck disable=SC2154 # here belongs to run
 BPF_OBJ=$here/drop_udp_port.bpf.o	# drops UDP to port 9999; the traffic is to 9
 
 declare -A ext_why	# module -> why it did not load
 declare -A ext_done	# variant -> 1 once it was set up
 
+# shellcheck source=selftests/bench/acl.sh
+. "$here/acl.sh"
+
 ext_measures() {
 	local v
 
 	for v in $EXT_VARIANTS; do
 		printf 'pps-%s\n' "$v"
-	done
-}
-
-# The rules, one "hvnet -batch" line each, all extended ACLs of p1, dir out
-# (the frames p1 sends):
-#   weight 1            allow UDP to remote port 9 (the bench traffic)
-#   weights 2..1000     deny UDP to remote ports 10-14, 20-24, ..., 9990-9994
-# Extended ACLs are matched by weight, highest first. Rules of the same
-# shape share a hash table (a thousand /32 prefixes cost one lookup), but
-# port ranges are no key of it: the 999 deny rules have one shape, so they
-# land in one bucket, and every frame is compared with each of them (and
-# its port with each range) before the allow rule, the last, decides.
-acl_batch_file() {
-	local w
-
-	echo "acl xadd vs0 p1 dir out action allow weight 1 proto udp rport 9"
-	for w in $(seq 2 "$ACL_RULES"); do
-		echo "acl xadd vs0 p1 dir out action deny weight $w proto udp rport $((w * 10 - 10))-$((w * 10 - 6))"
 	done
 }
 
@@ -64,7 +54,8 @@ ext_modules() {
 	elif [ ! -r "$BPF_OBJ" ]; then
 		ext_why[obj]="$(basename "$BPF_OBJ") is missing"
 	fi
-	acl_batch_file >/tmp/acl.batch
+	acl_worst >/tmp/acl-worst.batch
+	{ acl_rules p1 2; acl_rules p2 1; } >/tmp/acl-mixed.batch
 	info acl-rules "$ACL_RULES"
 	info bpf-obj "$(basename "$BPF_OBJ")"
 }
@@ -76,10 +67,10 @@ hv() { # hvnet's arguments: runs it; on failure says which command in $out
 	fi
 }
 
-# The number of p1's rules the tool lists, and the packets rule 1 (the
-# allow rule of acl_batch_file) counted.
+# The number of rules the tool lists on vs0, and the packets p1's rule 1
+# (the allow rule of acl_worst) counted.
 acl_rules_listed() {
-	hvnet acl show vs0 p1 2>/dev/null | grep -c ' xacl '
+	hvnet acl show vs0 2>/dev/null | grep -cE ' x?acl [0-9]+ '
 }
 
 acl_allowed() {
@@ -105,13 +96,15 @@ ext_up() { # variant
 	acl*)
 		[ -z "${ext_why[acl]:-}" ] || { out=${ext_why[acl]}; return 2; }
 		hv ext enable vs0 acl || return 2
+		[ "$v" = acl0 ] && return 0
 		t0=$(now)
-		hv -batch /tmp/acl.batch || return 2
+		hv -batch "/tmp/$v.batch" || return 2
 		[ "$round" = 1 ] || return 0
-		say "acl: $ACL_RULES rules added in $(elapsed "$t0" "$(now)") s (untimed)"
-		n=$(acl_rules_listed)
-		if [ "$n" != "$ACL_RULES" ]; then
-			out="p1 has ${n:-no} rules listed, not $ACL_RULES"
+		n=$(wc -l <"/tmp/$v.batch")
+		say "$v: $n rules added in $(elapsed "$t0" "$(now)") s (untimed)"
+		k=$(acl_rules_listed)
+		if [ "$k" != "$n" ]; then
+			out="vs0 has $k rules listed, not $n"
 			return 1
 		fi
 		;;
@@ -138,7 +131,7 @@ ext_pps() { # variant
 	local n
 
 	pps_with 0 || return 1
-	[ "$1" = acl1000 ] && [ "$round" = 1 ] || return 0
+	[ "$1" = acl-worst ] && [ "$round" = 1 ] || return 0
 	n=$(acl_allowed)
 	say "acl: the allow rule counted ${n:-no} packets" >&2	# stdout is the rate
 	if [ "${n:-0}" -eq 0 ]; then

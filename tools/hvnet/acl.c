@@ -26,6 +26,7 @@ static const char *const acl_dir_names[] = {
 	[HVNET_ACL_DIR_OUT] = "out",
 	[HVNET_ACL_DIR_BOTH] = "both",
 };
+
 static const struct hv_names acl_dirs = { acl_dir_names, ARRAY_SIZE(acl_dir_names) };
 static const struct hv_names acl_xdirs = { acl_dir_names, HVNET_ACL_DIR_OUT + 1 };
 
@@ -34,6 +35,7 @@ static const char *const acl_action_names[] = {
 	[HVNET_ACL_ACTION_DENY] = "deny",
 	[HVNET_ACL_ACTION_METER] = "meter",
 };
+
 static const struct hv_names acl_actions = { acl_action_names, ARRAY_SIZE(acl_action_names) };
 static const struct hv_names acl_xactions = { acl_action_names, HVNET_ACL_ACTION_DENY + 1 };
 
@@ -124,7 +126,8 @@ static int acl_parse_mac(struct hv_ctx *ctx, const char *s, uint8_t *addr, uint8
 			return hv_usage(ctx, "mac \"%s\": the prefix length is 0-48", s);
 	}
 	if (parse_mac(buf, addr))
-		return hv_usage(ctx, "mac \"%s\" is not a MAC address (xx:xx:xx:xx:xx:xx[/LEN])", s);
+		return hv_usage(ctx, "mac \"%s\" is not a MAC address (xx:xx:xx:xx:xx:xx[/LEN])",
+				s);
 	*len = plen;
 	return 0;
 }
@@ -913,9 +916,11 @@ static int acl_flow_cb(const struct nlmsghdr *nlh, void *data)
 		json_open_object(&ctx->jw, NULL);
 	out_ref(ctx, "port", "", tb[VSWITCH_ACL_A_FLOW_PORT_NAME], tb[VSWITCH_ACL_A_FLOW_PORT_ID]);
 	out_attr_uint(ctx, "rule", "xacl", tb[VSWITCH_ACL_A_FLOW_INSTANCE]);
-	if (tb[VSWITCH_ACL_A_FLOW_DIRECTION])
-		out_str(ctx, "dir", "", hv_name(&acl_dirs,
-			mnl_attr_get_u8(tb[VSWITCH_ACL_A_FLOW_DIRECTION])) ?: "?");
+	if (tb[VSWITCH_ACL_A_FLOW_DIRECTION]) {
+		uint8_t dir = mnl_attr_get_u8(tb[VSWITCH_ACL_A_FLOW_DIRECTION]);
+
+		out_str(ctx, "dir", "", hv_name(&acl_dirs, dir) ?: "?");
+	}
 	if (tb[VSWITCH_ACL_A_FLOW_PROTOCOL]) {
 		uint8_t p = mnl_attr_get_u8(tb[VSWITCH_ACL_A_FLOW_PROTOCOL]);
 

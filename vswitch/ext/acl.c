@@ -53,6 +53,7 @@ module_param(flow_limit, uint, 0444);
 MODULE_PARM_DESC(flow_limit,
 		 "Most sessions of stateful extended ACLs open at once on one switch (default 65536)");
 
+/* the configuration lock of the module (see above) */
 DEFINE_MUTEX(acl_lock);
 static LIST_HEAD(acl_switches);
 

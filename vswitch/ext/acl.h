@@ -140,13 +140,37 @@ struct acl_entry {
 
 #define ACL_NONE	U32_MAX
 
-/* The rules that share one mask: a hash table of their masked values. */
+/**
+ * struct acl_group - the rules that share one mask: a hash table of their values
+ * @mask: the mask
+ * @max_prio: the priority of its best rule
+ * @first_bucket: its buckets' place in acl_cls.buckets
+ * @hshift: 32 - log2(buckets): the hash's top bits pick the bucket
+ * @nwords: how many words of a key @mask keeps...
+ * @word: ...and which, the only ones hashed and compared
+ * @ranges: its rules check port ranges too
+ * @meta_mask: the bits of the family, protocol and flags word that all its
+ *	rules match and agree on...
+ * @meta_value: ...and their value: a key without it cannot match
+ * @port_l_min: with @ranges, the span of the local port ranges...
+ * @port_l_max: ...its end
+ * @port_r_min: the span of the remote port ranges...
+ * @port_r_max: ...its end
+ */
 struct acl_group {
 	struct acl_key mask;
 	u32 max_prio;
-	u32 hmask;		/* buckets - 1 */
-	u32 first_bucket;	/* in acl_cls.buckets */
-	bool ranges;		/* entries check port ranges too */
+	u32 first_bucket;
+	u8 hshift;
+	u8 nwords;
+	u8 word[ACL_KEY_WORDS];
+	bool ranges;
+	u32 meta_mask;
+	u32 meta_value;
+	u16 port_l_min;
+	u16 port_l_max;
+	u16 port_r_min;
+	u16 port_r_max;
 };
 
 /**

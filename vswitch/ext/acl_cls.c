@@ -18,7 +18,6 @@
  * skipped, so a deleted rule stops matching even when no new set could be
  * built.
  */
-#include <linux/jhash.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -26,31 +25,39 @@
 
 #include "acl.h"
 
-static void acl_key_and(struct acl_key *dst, const struct acl_key *key,
-			const struct acl_key *mask)
-{
-	const u32 *k = (const u32 *)key, *m = (const u32 *)mask;
-	u32 *d = (u32 *)dst;
-	unsigned int i;
+/* The word of struct acl_key with family, proto and flags */
+#define ACL_META_WORD	(offsetof(struct acl_key, family) / sizeof(u32))
+static_assert(offsetof(struct acl_key, family) % sizeof(u32) == 0);
 
-	for (i = 0; i < ACL_KEY_WORDS; i++)
-		d[i] = k[i] & m[i];
-}
+#define ACL_HASH_MUL	0x9e3779b1u	/* 2^32 / the golden ratio */
 
 static bool acl_key_eq(const struct acl_key *a, const struct acl_key *b)
 {
-	const u32 *x = (const u32 *)a, *y = (const u32 *)b;
-	unsigned int i;
-
-	for (i = 0; i < ACL_KEY_WORDS; i++)
-		if (x[i] != y[i])
-			return false;
-	return true;
+	return !memcmp(a, b, sizeof(*a));
 }
 
-static u32 acl_key_hash(const struct acl_key *key)
+/*
+ * The hash of a key under a group's mask: only the words the mask keeps,
+ * multiplied in; the top bits pick the bucket. The keys in a table are the
+ * rules' (a packet only looks one up), so no seed is needed.
+ */
+static u32 acl_group_hash(const struct acl_group *grp, const u32 *k)
 {
-	return jhash2((const u32 *)key, ACL_KEY_WORDS, 0);
+	const u32 *m = (const u32 *)&grp->mask;
+	u32 h = 0;
+	unsigned int i;
+
+	for (i = 0; i < grp->nwords; i++) {
+		unsigned int w = grp->word[i];
+
+		h = (h + (k[w] & m[w])) * ACL_HASH_MUL;
+	}
+	return h;
+}
+
+static u32 acl_group_bucket(const struct acl_group *grp, u32 hash)
+{
+	return grp->first_bucket + (hash >> grp->hshift);
 }
 
 /* Highest priority first; equal ones by instance, for a stable order. */
@@ -72,6 +79,42 @@ static void acl_cls_free(struct acl_cls *cls)
 	kvfree(cls->entries);
 	kvfree(cls->buckets);
 	memset(cls, 0, sizeof(*cls));
+}
+
+/* A new group for rules with @r's mask. */
+static void acl_group_init(struct acl_group *grp, const struct acl_rule *r)
+{
+	const u32 *m = (const u32 *)&r->mask;
+	unsigned int w;
+
+	grp->mask = r->mask;
+	grp->ranges = r->ranges;
+	grp->max_prio = r->prio;
+	for (w = 0; w < ACL_KEY_WORDS; w++)
+		if (m[w])
+			grp->word[grp->nwords++] = w;
+	grp->meta_mask = m[ACL_META_WORD];
+	grp->meta_value = ((const u32 *)&r->value)[ACL_META_WORD];
+	grp->port_l_min = r->port_l_min;
+	grp->port_l_max = r->port_l_max;
+	grp->port_r_min = r->port_r_min;
+	grp->port_r_max = r->port_r_max;
+}
+
+/*
+ * @r joins the group: the meta bits all its rules agree on, and the span
+ * of their port ranges, narrow what the group can match.
+ */
+static void acl_group_add(struct acl_group *grp, const struct acl_rule *r)
+{
+	u32 v = ((const u32 *)&r->value)[ACL_META_WORD];
+
+	grp->meta_mask &= ~(grp->meta_value ^ v);
+	grp->meta_value &= grp->meta_mask;
+	grp->port_l_min = min(grp->port_l_min, r->port_l_min);
+	grp->port_l_max = max(grp->port_l_max, r->port_l_max);
+	grp->port_r_min = min(grp->port_r_min, r->port_r_min);
+	grp->port_r_max = max(grp->port_r_max, r->port_r_max);
 }
 
 /* A classifier of @n rules, sorted by acl_rule_cmp(). */
@@ -99,10 +142,10 @@ static int acl_cls_build(struct acl_cls *cls, struct acl_rule **rules, u32 n)
 			    acl_key_eq(&cls->groups[g].mask, &r->mask))
 				break;
 		if (g == cls->ngroups) {
-			cls->groups[g].mask = r->mask;
-			cls->groups[g].ranges = r->ranges;
-			cls->groups[g].max_prio = r->prio;
+			acl_group_init(&cls->groups[g], r);
 			cls->ngroups++;
+		} else {
+			acl_group_add(&cls->groups[g], r);
 		}
 		gidx[i] = g;
 		count[g]++;
@@ -110,7 +153,7 @@ static int acl_cls_build(struct acl_cls *cls, struct acl_rule **rules, u32 n)
 	for (g = 0; g < cls->ngroups; g++) {
 		u32 size = roundup_pow_of_two(count[g] * 2);
 
-		cls->groups[g].hmask = size - 1;
+		cls->groups[g].hshift = 32 - ilog2(size);
 		cls->groups[g].first_bucket = nbuckets;
 		nbuckets += size;
 	}
@@ -126,10 +169,10 @@ static int acl_cls_build(struct acl_cls *cls, struct acl_rule **rules, u32 n)
 		struct acl_entry *e = &cls->entries[i];
 		u32 *head;
 
-		acl_key_and(&e->key, &rules[i]->value, &grp->mask);
+		e->key = rules[i]->value;
 		e->prio = rules[i]->prio;
 		e->rule = rules[i];
-		head = &cls->buckets[grp->first_bucket + (acl_key_hash(&e->key) & grp->hmask)];
+		head = &cls->buckets[acl_group_bucket(grp, acl_group_hash(grp, (u32 *)&e->key))];
 		e->next = *head;
 		*head = i;
 	}
@@ -144,19 +187,38 @@ nomem:
 	return -ENOMEM;
 }
 
-/* The entry of @grp matches @key, whose masked form is @masked. */
-static bool acl_entry_match(const struct acl_entry *e, const struct acl_group *grp,
-			    const struct acl_key *masked, const struct acl_key *key)
+/* Whether any rule of the group can match @key, before hashing it. */
+static bool acl_group_may_match(const struct acl_group *grp, const u32 *k,
+				const struct acl_key *key)
 {
-	return acl_key_eq(&e->key, masked) &&
-	       (!grp->ranges || acl_rule_ports_in(e->rule, key)) &&
+	if ((k[ACL_META_WORD] & grp->meta_mask) != grp->meta_value)
+		return false;
+	return !grp->ranges ||
+	       (key->port_l >= grp->port_l_min && key->port_l <= grp->port_l_max &&
+		key->port_r >= grp->port_r_min && key->port_r <= grp->port_r_max);
+}
+
+/* An entry of @grp matches @key (@k: its words). */
+static bool acl_entry_match(const struct acl_entry *e, const struct acl_group *grp,
+			    const u32 *k, const struct acl_key *key)
+{
+	const u32 *m = (const u32 *)&grp->mask;
+	const u32 *v = (const u32 *)&e->key;
+	unsigned int i;
+
+	for (i = 0; i < grp->nwords; i++) {
+		unsigned int w = grp->word[i];
+
+		if ((k[w] & m[w]) != v[w])
+			return false;
+	}
+	return (!grp->ranges || acl_rule_ports_in(e->rule, key)) &&
 	       !READ_ONCE(e->rule->dead);
 }
 
-static u32 acl_cls_head(const struct acl_cls *cls, const struct acl_group *grp,
-			const struct acl_key *masked)
+static u32 acl_cls_head(const struct acl_cls *cls, const struct acl_group *grp, const u32 *k)
 {
-	return cls->buckets[grp->first_bucket + (acl_key_hash(masked) & grp->hmask)];
+	return cls->buckets[acl_group_bucket(grp, acl_group_hash(grp, k))];
 }
 
 /**
@@ -168,8 +230,8 @@ static u32 acl_cls_head(const struct acl_cls *cls, const struct acl_group *grp,
  */
 struct acl_rule *acl_cls_best(const struct acl_cls *cls, const struct acl_key *key)
 {
+	const u32 *k = (const u32 *)key;
 	const struct acl_entry *best = NULL;
-	struct acl_key masked;
 	u32 g, i;
 
 	for (g = 0; g < cls->ngroups; g++) {
@@ -177,14 +239,14 @@ struct acl_rule *acl_cls_best(const struct acl_cls *cls, const struct acl_key *k
 
 		if (best && grp->max_prio <= best->prio)
 			break;
-		acl_key_and(&masked, key, &grp->mask);
-		for (i = acl_cls_head(cls, grp, &masked); i != ACL_NONE;
-		     i = cls->entries[i].next) {
+		if (!acl_group_may_match(grp, k, key))
+			continue;
+		for (i = acl_cls_head(cls, grp, k); i != ACL_NONE; i = cls->entries[i].next) {
 			const struct acl_entry *e = &cls->entries[i];
 
 			if (best && e->prio <= best->prio)
 				break;
-			if (acl_entry_match(e, grp, &masked, key)) {
+			if (acl_entry_match(e, grp, k, key)) {
 				best = e;
 				break;
 			}
@@ -203,16 +265,16 @@ struct acl_rule *acl_cls_best(const struct acl_cls *cls, const struct acl_key *k
 void acl_cls_each(const struct acl_cls *cls, const struct acl_key *key,
 		  acl_match_fn fn, void *arg)
 {
-	struct acl_key masked;
+	const u32 *k = (const u32 *)key;
 	u32 g, i;
 
 	for (g = 0; g < cls->ngroups; g++) {
 		const struct acl_group *grp = &cls->groups[g];
 
-		acl_key_and(&masked, key, &grp->mask);
-		for (i = acl_cls_head(cls, grp, &masked); i != ACL_NONE;
-		     i = cls->entries[i].next)
-			if (acl_entry_match(&cls->entries[i], grp, &masked, key))
+		if (!acl_group_may_match(grp, k, key))
+			continue;
+		for (i = acl_cls_head(cls, grp, k); i != ACL_NONE; i = cls->entries[i].next)
+			if (acl_entry_match(&cls->entries[i], grp, k, key))
 				fn(cls->entries[i].rule, arg);
 	}
 }

@@ -235,11 +235,13 @@ static int acl_parse_ext(struct acl_rule *r, const struct hvnet_xacl_rule *c,
 	}
 	if (c->local_prefix_len > bits || c->remote_prefix_len > bits) {
 		if (bits)
-			NL_SET_ERR_MSG_FMT(extack, "prefix length %u is too long for IPv%u (at most %u)",
+			NL_SET_ERR_MSG_FMT(extack,
+					   "prefix length %u is too long for IPv%u (at most %u)",
 					   max(c->local_prefix_len, c->remote_prefix_len),
 					   c->family, bits);
 		else
-			NL_SET_ERR_MSG(extack, "an address prefix needs family IPv4 (4) or IPv6 (6)");
+			NL_SET_ERR_MSG(extack,
+				       "an address prefix needs family IPv4 (4) or IPv6 (6)");
 		return -EINVAL;
 	}
 	if (!acl_zero(c->local_addr + bits / 8, sizeof(c->local_addr) - bits / 8) ||
@@ -314,7 +316,8 @@ struct acl_rule *acl_rule_parse(const struct vswitch_ext_prop *prop,
 		return ERR_PTR(-EINVAL);
 	}
 	if (prop->version != HVNET_ACL_VERSION) {
-		NL_SET_ERR_MSG_FMT(extack, "ACL rule layout version %u is unknown (this module knows %u)",
+		NL_SET_ERR_MSG_FMT(extack,
+				   "ACL rule layout version %u is unknown (this module knows %u)",
 				   prop->version, HVNET_ACL_VERSION);
 		return ERR_PTR(-EOPNOTSUPP);
 	}
