@@ -19,13 +19,16 @@
 #   pps-bpf      the bpf extension, BPF_OBJ attached to p1, dir out
 #   pps-tc-bpf   no extension; BPF_OBJ in tc, at the ingress of a1 (p1's
 #                device): the same program at the same place in the path
-# Each variant gets a fresh switch (the hvnet topology of run) and is set
-# up untimed. vswitch_noop, vswitch_acl and vswitch_bpf stay loaded for all
-# variants: an extension that is not enabled on a switch is not in its
-# chain. A variant whose module does not load, or whose first setup the
-# hvnet tool refuses, is "not measured"; any later failure fails it.
+# Each round sets up the hvnet topology of run once; each variant gets a
+# fresh vs0 on its veths and is set up untimed, then measured for
+# EXT_DURATION seconds. vswitch_noop, vswitch_acl and vswitch_bpf stay
+# loaded for all variants: an extension that is not enabled on a switch is
+# not in its chain. A variant whose module does not load, or whose first
+# setup the hvnet tool refuses, is "not measured"; any later failure fails
+# it.
 
 EXT_VARIANTS="none noop1 noop4 noop8 acl0 acl-mixed acl-worst bpf tc-bpf"
+EXT_DURATION=${BENCH_EXT_DURATION:-2}
 # shellcheck disable=SC2154 # here belongs to run
 BPF_OBJ=$here/drop_udp_port.bpf.o	# drops UDP to port 9999; the traffic is to 9
 
@@ -56,6 +59,7 @@ ext_modules() {
 	fi
 	acl_worst >/tmp/acl-worst.batch
 	{ acl_rules p1 2; acl_rules p2 1; } >/tmp/acl-mixed.batch
+	info ext-duration "$EXT_DURATION"
 	info acl-rules "$ACL_RULES"
 	info bpf-obj "$(basename "$BPF_OBJ")"
 }
@@ -125,10 +129,29 @@ ext_up() { # variant
 	esac
 }
 
+# Undoes what a variant did outside vs0.
+ext_down() { # variant
+	[ "$1" != tc-bpf ] || tc qdisc del dev a1 clsact 2>/dev/null
+	return 0
+}
+
+# A fresh vs0 on the round's veths; fails with the reason in $out.
+ext_renew() {
+	if ! hvnet_reset; then
+		out="vs0 could not be removed"
+		return 1
+	fi
+	hvnet_up || return 1
+	if ! reachable; then
+		out="nsA and nsB cannot ping each other through the switch"
+		return 1
+	fi
+}
+
 # One pps run of a variant; in the first round, the acl variant's frames
 # must have been allowed by its last rule (so they met all the others).
 ext_pps() { # variant
-	local n
+	local n DURATION=$EXT_DURATION
 
 	pps_with 0 || return 1
 	[ "$1" = acl-worst ] && [ "$round" = 1 ] || return 0
@@ -142,20 +165,31 @@ ext_pps() { # variant
 
 # shellcheck disable=SC2034 # round belongs to run
 ext_bench() {
-	local v m rc
+	local v m rc topo
 
 	ext_modules
 	for round in $(seq 1 "$RUNS"); do
+		topo=
 		# shellcheck disable=SC2086 # the variants are words
 		for v in $(rotated "$round" $EXT_VARIANTS); do
 			m=pps-$v
 			[ -n "${dead[hvnet $m]:-}" ] && continue
-			if [ -n "${gone[hvnet]:-}" ] || ! up hvnet; then
+			out=
+			if [ -z "$topo" ]; then
+				if [ -n "${gone[hvnet]:-}" ] || ! up hvnet; then
+					# shellcheck disable=SC2046 # one word per measure
+					report_gone hvnet $(ext_measures)
+					return 1
+				fi
+				topo=1
+			elif ! ext_renew; then
+				gone[hvnet]="fail setup: $out"
+				say "hvnet: failed: $out"
+				down hvnet
 				# shellcheck disable=SC2046 # one word per measure
 				report_gone hvnet $(ext_measures)
 				return 1
 			fi
-			out=
 			ext_up "$v"
 			rc=$?
 			if [ $rc -ne 0 ]; then
@@ -167,13 +201,14 @@ ext_bench() {
 					fail hvnet "$m" "${out:-its setup failed}"
 					say "hvnet $m: failed: ${out:-its setup failed}"
 				fi
-				down hvnet
+				ext_down "$v"
 				continue
 			fi
 			ext_done[$v]=1
 			measure hvnet "$m" ext_pps "$v"
-			down hvnet
+			ext_down "$v"
 		done
+		[ -z "$topo" ] || down hvnet
 	done
 	return 0
 }
