@@ -112,6 +112,7 @@ extern const struct hv_object hv_prop_obj;
 extern const struct hv_object hv_bpf_obj;
 extern const struct hv_object hv_capture_obj;
 extern const struct hv_object hv_sfwd_obj;
+extern const struct hv_object hv_acl_obj;
 
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 
