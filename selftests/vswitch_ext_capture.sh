@@ -53,13 +53,15 @@ capdev() {
 capture() {
 	local ns=$1 addr=$2 i
 
-	tcpdump -Z root -i "$CAPDEV" -nn -e -l icmp >"$TMP/cap" 2>"$TMP/cap.err" &
+	tcpdump -Z root --immediate-mode -i "$CAPDEV" -nn -e -l icmp >"$TMP/cap" 2>"$TMP/cap.err" &
 	TCPDUMP_PID=$!
-	for ((i = 0; i < 100; i++)); do
+	# under TCG on a busy host tcpdump may take seconds to start
+	for ((i = 0; i < 300; i++)); do
 		! grep -q "listening on" "$TMP/cap.err" || break
 		sleep 0.1
 	done
-	ip netns exec "$ns" ping -c 2 -i 0.3 -W 2 "$addr" >/dev/null
+	grep -q "listening on" "$TMP/cap.err" || echo "tcpdump is not listening after 30 s" >&2
+	ip netns exec "$ns" ping -c 2 -i 0.3 -W 2 "$addr" | grep transmitted >&2
 	sleep 0.5
 	kill -INT $TCPDUMP_PID
 	wait $TCPDUMP_PID
@@ -179,7 +181,7 @@ check "a capture netdev again" ip link show dev "$CAPDEV"
 check "p1 is captured again (its property replayed)" captured hvc1 10.8.0.2 2 2
 
 # unloaded while capturing a flood
-tcpdump -Z root -i "$CAPDEV" -nn -w /dev/null 2>/dev/null &
+tcpdump -Z root --immediate-mode -i "$CAPDEV" -nn -w /dev/null 2>/dev/null &
 TCPDUMP_PID=$!
 ip netns exec hvc1 ping -q -f 10.8.0.2 >/dev/null 2>&1 &
 FLOOD_PID=$!

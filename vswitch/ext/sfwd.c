@@ -36,7 +36,6 @@ static_assert(sizeof(struct hvnet_sfwd_entry) == 8);
 static_assert(sizeof(struct hvnet_sfwd_mirror) == 4);
 
 #define SFWD_BUCKETS	256
-#define SFWD_PORTS	(U16_MAX + 1)
 
 /* One address behind a port: a port's property instance */
 struct sfwd_entry {
@@ -52,8 +51,7 @@ struct sfwd_entry {
 struct sfwd_sw {
 	struct hlist_head table[SFWD_BUCKETS];
 	unsigned int count;
-	u16 mirror;				/* 0: none */
-	DECLARE_BITMAP(ports, SFWD_PORTS);	/* the switch's ports */
+	u16 mirror;		/* 0: none */
 };
 
 static struct hlist_head *sfwd_bucket(struct sfwd_sw *sw, const u8 *mac, u16 vid)
@@ -128,7 +126,7 @@ static enum vswitch_ext_verdict sfwd_forward(struct vswitch_ext_ctx *ctx,
 
 static int sfwd_attach(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *extack)
 {
-	struct sfwd_sw *sw = kvzalloc(sizeof(*sw), GFP_KERNEL);
+	struct sfwd_sw *sw = kzalloc(sizeof(*sw), GFP_KERNEL);
 
 	if (!sw)
 		return -ENOMEM;
@@ -150,23 +148,7 @@ static void sfwd_detach(struct vswitch_ext_ctx *ctx)
 	for (i = 0; i < SFWD_BUCKETS; i++)
 		hlist_for_each_entry_safe(e, tmp, &sw->table[i], node)
 			kfree(e);
-	kvfree(sw);
-}
-
-static int sfwd_port_create(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_port *port,
-			    struct netlink_ext_ack *extack)
-{
-	struct sfwd_sw *sw = vswitch_ext_priv(ctx);
-
-	set_bit(port->id, sw->ports);
-	return 0;
-}
-
-static void sfwd_port_delete(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_port *port)
-{
-	struct sfwd_sw *sw = vswitch_ext_priv(ctx);
-
-	clear_bit(port->id, sw->ports);
+	kfree(sw);
 }
 
 static int sfwd_prop_check(const struct vswitch_ext_prop *prop, size_t len,
@@ -185,7 +167,11 @@ static int sfwd_prop_check(const struct vswitch_ext_prop *prop, size_t len,
 	return 0;
 }
 
-/* The switch's property: the mirror port. */
+/*
+ * The switch's property: the mirror port. Whether the port exists is not
+ * checked: the switch replays its own properties before its ports, and a
+ * port may go away later; a mirror without a connected NIC gets nothing.
+ */
 static int sfwd_mirror_set(struct sfwd_sw *sw, const struct vswitch_ext_prop *prop,
 			   struct netlink_ext_ack *extack)
 {
@@ -199,9 +185,9 @@ static int sfwd_mirror_set(struct sfwd_sw *sw, const struct vswitch_ext_prop *pr
 		NL_SET_ERR_MSG(extack, "the sfwd switch property is instance 0, reserved 0");
 		return -EINVAL;
 	}
-	if (!m->port || !test_bit(m->port, sw->ports)) {
-		NL_SET_ERR_MSG_FMT(extack, "sfwd mirror: no port %u on this switch", m->port);
-		return -ENOENT;
+	if (!m->port) {
+		NL_SET_ERR_MSG(extack, "sfwd mirror: port ids start at 1");
+		return -EINVAL;
 	}
 	WRITE_ONCE(sw->mirror, m->port);
 	return 0;
@@ -299,8 +285,6 @@ static const struct vswitch_ext_ops sfwd_ops = {
 	.attach		= sfwd_attach,
 	.detach		= sfwd_detach,
 	.forward	= sfwd_forward,
-	.port_create	= sfwd_port_create,
-	.port_delete	= sfwd_port_delete,
 	.prop_add	= sfwd_prop_add,
 	.prop_update	= sfwd_prop_update,
 	.prop_delete	= sfwd_prop_delete,
