@@ -117,9 +117,16 @@ static int run_words(struct hv_ctx *ctx, int argc, char **argv)
 		names[i] = hv_objects[i]->name;
 	ctx->obj = NULL;
 	ctx->cmd = NULL;
-	ret = arg_lookup(ctx, "object", argv[0], &objects, &obj);
-	if (ret)
-		return ret;
+	/* as in iproute2, an abbreviation means the first object it fits */
+	obj = hv_lookup(&objects, argv[0]);
+	for (i = 0; obj == HV_AMBIGUOUS && i < ARRAY_SIZE(hv_objects); i++)
+		if (matches(argv[0], names[i]))
+			obj = i;
+	if (obj < 0) {
+		ret = arg_lookup(ctx, "object", argv[0], &objects, &obj);
+		if (ret)
+			return ret;
+	}
 	args.argc = argc - 1;
 	args.argv = argv + 1;
 	return run_object(ctx, hv_objects[obj], &args);

@@ -86,6 +86,10 @@ done
 exits 1 switch add vs0 type external uplink no-such-dev0
 exits 0 help
 exits 0 switch help
+# an abbreviation means the first object it fits, as in iproute2
+prints '^vs0 id 1 type external' s show
+prints '^vs0 external id 1 type external' p show vs0 external
+exits 2 zz show
 prints "hvnet port del SWITCH NAME" port help
 prints "^Usage: hvnet fdb show SWITCH" fdb help
 
