@@ -7,6 +7,8 @@
  * on the program before the request returns, so the program lives on
  * after this command exits. show reads the properties back.
  */
+#include <dlfcn.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +20,84 @@
 #include <linux/hvnet_vswitch.h>
 
 #include "hvnet.h"
+
+/*
+ * libbpf is opened when a program is attached, not linked: every other
+ * command would pay its dynamic linking (and libelf's, libz's) at start.
+ */
+static struct {
+	typeof(bpf_object__open_file) *open_file;
+	typeof(bpf_object__load) *load;
+	typeof(bpf_object__close) *close;
+	typeof(bpf_object__next_program) *next_program;
+	typeof(bpf_program__fd) *prog_fd;
+	typeof(bpf_program__name) *prog_name;
+	typeof(bpf_program__section_name) *section_name;
+	typeof(bpf_program__set_autoload) *set_autoload;
+	typeof(bpf_program__type) *prog_type;
+	typeof(libbpf_get_error) *get_error;
+	typeof(libbpf_set_print) *set_print;
+	typeof(bpf_obj_get_info_by_fd) *get_info;
+} lbpf;
+
+#define LIBBPF_SONAME	"libbpf.so.1"
+
+/* Open libbpf and find what attach uses: 0, or -1 after saying why. */
+static int bpf_lib_open(void)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} syms[] = {
+#define SYM(field, name) { #name, offsetof(typeof(lbpf), field) }
+		SYM(open_file, bpf_object__open_file),
+		SYM(load, bpf_object__load),
+		SYM(close, bpf_object__close),
+		SYM(next_program, bpf_object__next_program),
+		SYM(prog_fd, bpf_program__fd),
+		SYM(prog_name, bpf_program__name),
+		SYM(section_name, bpf_program__section_name),
+		SYM(set_autoload, bpf_program__set_autoload),
+		SYM(prog_type, bpf_program__type),
+		SYM(get_error, libbpf_get_error),
+		SYM(set_print, libbpf_set_print),
+		SYM(get_info, bpf_obj_get_info_by_fd),
+#undef SYM
+	};
+	void *lib, *fn;
+	size_t i;
+
+	if (lbpf.open_file)
+		return 0;
+	lib = dlopen(LIBBPF_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		fprintf(stderr, "hvnet: attaching a program needs libbpf: %s\n", dlerror());
+		return -1;
+	}
+	for (i = 0; i < ARRAY_SIZE(syms); i++) {
+		fn = dlsym(lib, syms[i].name);
+		if (!fn) {
+			fprintf(stderr, "hvnet: %s has no %s\n", LIBBPF_SONAME, syms[i].name);
+			return -1;
+		}
+		memcpy((char *)&lbpf + syms[i].off, &fn, sizeof(fn));
+	}
+	return 0;
+}
+
+/* From here on the libbpf calls go through what bpf_lib_open() found. */
+#define bpf_object__open_file		(lbpf.open_file)
+#define bpf_object__load		(lbpf.load)
+#define bpf_object__close		(lbpf.close)
+#define bpf_object__next_program	(lbpf.next_program)
+#define bpf_program__fd			(lbpf.prog_fd)
+#define bpf_program__name		(lbpf.prog_name)
+#define bpf_program__section_name	(lbpf.section_name)
+#define bpf_program__set_autoload	(lbpf.set_autoload)
+#define bpf_program__type		(lbpf.prog_type)
+#define libbpf_get_error		(lbpf.get_error)
+#define libbpf_set_print		(lbpf.set_print)
+#define bpf_obj_get_info_by_fd		(lbpf.get_info)
 
 static const char *const bpf_dir_names[] = {
 	[HVNET_EXT_BPF_DIR_IN] = "in",
@@ -299,6 +379,8 @@ static int bpf_load(const struct bpf_args *b, struct bpf_object **objp,
 	struct bpf_object *obj;
 	int err;
 
+	if (bpf_lib_open())
+		return HV_EXIT_FAIL;
 	libbpf_set_print(bpf_libbpf_print);
 	obj = bpf_object__open_file(b->obj, NULL);
 	err = libbpf_get_error(obj);
