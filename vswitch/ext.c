@@ -111,28 +111,20 @@ int vswitch_ext_bind_all(struct vswitch *sw)
 }
 
 /*
- * Take @ctx out of the chain; once no packet can be in one of its ops,
- * detach it. The caller's grace period is @sync's: false when the caller
- * waits one itself before the extension may go away.
+ * Publish the chain after an extension left it. Without memory for the
+ * smaller chain, the switch runs with none until the next change: the
+ * extensions stop seeing packets rather than one of them keep seeing them.
  */
-static void vswitch_ext_do_disable(struct vswitch_ext_ctx *ctx, bool sync)
+static void vswitch_ext_retract(struct vswitch *sw)
 {
-	if (!ctx->enabled)
-		return;
-	ctx->enabled = false;
-	/* a chain without it; on -ENOMEM, no chain (extensions stop until the next change) */
-	if (vswitch_ext_publish(ctx->sw)) {
-		struct vswitch_chain *old = vswitch_deref(ctx->sw->chain);
+	struct vswitch_chain *old;
 
-		RCU_INIT_POINTER(ctx->sw->chain, NULL);
-		if (old)
-			kfree_rcu(old, rcu);
-	}
-	if (sync)
-		synchronize_net();
-	if (ctx->ext->ops->detach)
-		ctx->ext->ops->detach(ctx);
-	ctx->priv = NULL;
+	if (!vswitch_ext_publish(sw))
+		return;
+	old = vswitch_deref(sw->chain);
+	RCU_INIT_POINTER(sw->chain, NULL);
+	if (old)
+		kfree_rcu(old, rcu);
 }
 
 /* A switch goes away: its enabled extensions are detached and every binding freed. */
@@ -221,7 +213,15 @@ void vswitch_ext_disable(struct vswitch_ext_ctx *ctx)
 {
 	ASSERT_RTNL();
 	lockdep_assert_held(&vswitch_mutex);
-	vswitch_ext_do_disable(ctx, true);
+	if (!ctx->enabled)
+		return;
+	ctx->enabled = false;
+	vswitch_ext_retract(ctx->sw);
+	/* no packet is in one of its ops after this */
+	synchronize_net();
+	if (ctx->ext->ops->detach)
+		ctx->ext->ops->detach(ctx);
+	ctx->priv = NULL;
 }
 
 unsigned int vswitch_ext_position(const struct vswitch_ext_ctx *ctx)
@@ -407,13 +407,7 @@ void vswitch_ext_unregister(struct vswitch_ext *ext)
 		ctx = vswitch_ext_find(sw, ext->name);
 		if (ctx && ctx->enabled) {
 			ctx->enabled = false;
-			if (vswitch_ext_publish(sw)) {
-				struct vswitch_chain *old = vswitch_deref(sw->chain);
-
-				RCU_INIT_POINTER(sw->chain, NULL);
-				if (old)
-					kfree_rcu(old, rcu);
-			}
+			vswitch_ext_retract(sw);
 			ctx->enabled = true;
 			sync = true;
 		}

@@ -19,7 +19,7 @@ static void vswitch_ext_port_info(const struct vswitch_port *port, struct vswitc
 	info->type = port->type;
 }
 
-static void vswitch_ext_nic_info(const struct vswitch_nic *nic, struct vswitch_ext_nic *info)
+void vswitch_ext_nic_info(const struct vswitch_nic *nic, struct vswitch_ext_nic *info)
 {
 	info->port_id = nic->port->id;
 	info->index = nic->index;
@@ -234,35 +234,15 @@ static int vswitch_ext_prop_offer(struct vswitch_ext_ctx *ctx, const struct vswi
 	return err ? vswitch_ext_vetoed(ctx, err, extack) : 0;
 }
 
-int vswitch_ext_prop_add(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop,
-			 struct netlink_ext_ack *extack)
-{
-	struct vswitch_ext_prop info;
-	struct vswitch_ext_ctx *ctx;
-	int err;
-
-	lockdep_assert_held(&vswitch_mutex);
-	vswitch_ext_prop_info(port_id, prop, &info);
-	list_for_each_entry(ctx, &sw->exts, sw_node) {
-		if (!ctx->enabled)
-			continue;
-		err = vswitch_ext_prop_offer(ctx, &info, false, extack);
-		if (err)
-			goto undo;
-	}
-	return 0;
-undo:
-	list_for_each_entry_continue_reverse(ctx, &sw->exts, sw_node) {
-		if (!ctx->enabled)
-			continue;
-		if (ctx->ext->ops->prop_delete)
-			ctx->ext->ops->prop_delete(ctx, &info);
-	}
-	return err;
-}
-
-int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitch_prop *old,
-			    const struct vswitch_prop *prop, struct netlink_ext_ack *extack)
+/*
+ * Offer a property's new value (@old NULL: an addition) to every enabled
+ * extension; on a veto the ones that accepted forget it (and take the old
+ * value back, for an update).
+ */
+static int vswitch_ext_prop_offer_all(struct vswitch *sw, u16 port_id,
+				      const struct vswitch_prop *old,
+				      const struct vswitch_prop *prop,
+				      struct netlink_ext_ack *extack)
 {
 	struct vswitch_ext_prop info, old_info;
 	struct vswitch_ext_ctx *ctx;
@@ -270,11 +250,12 @@ int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitc
 
 	lockdep_assert_held(&vswitch_mutex);
 	vswitch_ext_prop_info(port_id, prop, &info);
-	vswitch_ext_prop_info(port_id, old, &old_info);
+	if (old)
+		vswitch_ext_prop_info(port_id, old, &old_info);
 	list_for_each_entry(ctx, &sw->exts, sw_node) {
 		if (!ctx->enabled)
 			continue;
-		err = vswitch_ext_prop_offer(ctx, &info, true, extack);
+		err = vswitch_ext_prop_offer(ctx, &info, !!old, extack);
 		if (err)
 			goto undo;
 	}
@@ -285,10 +266,22 @@ undo:
 			continue;
 		if (ctx->ext->ops->prop_delete)
 			ctx->ext->ops->prop_delete(ctx, &info);
-		if (ctx->ext->ops->prop_add)
+		if (old && ctx->ext->ops->prop_add)
 			ctx->ext->ops->prop_add(ctx, &old_info, NULL);
 	}
 	return err;
+}
+
+int vswitch_ext_prop_add(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop,
+			 struct netlink_ext_ack *extack)
+{
+	return vswitch_ext_prop_offer_all(sw, port_id, NULL, prop, extack);
+}
+
+int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitch_prop *old,
+			    const struct vswitch_prop *prop, struct netlink_ext_ack *extack)
+{
+	return vswitch_ext_prop_offer_all(sw, port_id, old, prop, extack);
 }
 
 void vswitch_ext_prop_delete(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop)

@@ -41,15 +41,6 @@ void vswitch_nic_saved_free(struct vswitch_nic_saved *state)
 }
 EXPORT_SYMBOL_GPL(vswitch_nic_saved_free);
 
-static void vswitch_nic_ext_info(const struct vswitch_nic *nic, struct vswitch_ext_nic *info)
-{
-	info->port_id = nic->port->id;
-	info->index = nic->index;
-	info->type = nic->type;
-	info->mac = nic->mac;
-	info->mtu = READ_ONCE(nic->mtu);
-}
-
 /**
  * vswitch_nic_save() - save the enabled extensions' state of a NIC
  * @nic: the NIC
@@ -72,7 +63,7 @@ struct vswitch_nic_saved *vswitch_nic_save(struct vswitch_nic *nic)
 	INIT_LIST_HEAD(&state->blobs);
 	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
-	vswitch_nic_ext_info(nic, &info);
+	vswitch_ext_nic_info(nic, &info);
 	list_for_each_entry(ctx, &nic->port->sw->exts, sw_node) {
 		if (!ctx->enabled || !ctx->ext->ops->nic_save)
 			continue;
@@ -126,7 +117,7 @@ int vswitch_nic_restore(struct vswitch_nic *nic, const struct vswitch_nic_saved 
 
 	rtnl_lock();
 	mutex_lock(&vswitch_mutex);
-	vswitch_nic_ext_info(nic, &info);
+	vswitch_ext_nic_info(nic, &info);
 	list_for_each_entry(b, &state->blobs, node) {
 		ctx = vswitch_ext_find(nic->port->sw, b->ext);
 		if (!ctx || !ctx->enabled || !ctx->ext->ops->nic_restore)

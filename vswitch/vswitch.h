@@ -348,6 +348,7 @@ int vswitch_ext_prop_update(struct vswitch *sw, u16 port_id, const struct vswitc
 			    const struct vswitch_prop *prop, struct netlink_ext_ack *extack);
 void vswitch_ext_prop_delete(struct vswitch *sw, u16 port_id, const struct vswitch_prop *prop);
 int vswitch_ext_replay(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *extack);
+void vswitch_ext_nic_info(const struct vswitch_nic *nic, struct vswitch_ext_nic *info);
 
 /* Custom properties (prop.c) */
 struct vswitch_prop *vswitch_prop_find(struct list_head *props, u32 id, u32 instance);
