@@ -6,6 +6,7 @@
 #   make tools           build the hvnet command
 #   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
 #   make check           KUnit and kselftests in VMs on every supported kernel
+#   make check-repeat N=3  make check N times, with each test's pass count
 #   make demo            boot a VM, load the suite, show it working
 #   make bench           benchmark the switch against the Linux bridge and OVS in a VM
 #   make lint            checkpatch --strict, sparse, netlink spec/header agreement
@@ -46,6 +47,10 @@ compat: deps
 check: deps
 	$(VM)/check
 
+N ?= 3
+check-repeat: deps
+	$(VM)/check-repeat $(N)
+
 demo: deps
 	$(VM)/demo
 
@@ -60,4 +65,4 @@ clean:
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check demo bench lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat demo bench lint clean
