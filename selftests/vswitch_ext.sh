@@ -32,7 +32,14 @@ hvnet port add $SW name p1 dev hvx1-h
 hvnet port add $SW name p2 dev hvx2-h
 hvnet monitor > /tmp/hvx-mon.txt 2>&1 &
 mon=$!
-sleep 0.5
+# reported ID: the monitor reports a change made for it (property ID of the
+# switch, added and deleted); it listens once it did
+reported() {
+	hvnet prop add $SW id "$1" data 00 >/dev/null 2>&1
+	hvnet prop del $SW id "$1" >/dev/null 2>&1
+	grep -qE "^prop-del hvx id $(printf '0x%x' "$1") " /tmp/hvx-mon.txt
+}
+check "the monitor listens" wait_until 10 reported 99
 
 check_output "a switch has every registered extension, disabled" \
 	'^hvx noop2 filter position 2 disabled module vswitch_noop' hvnet ext show $SW
@@ -84,7 +91,7 @@ hvnet port add $SW name p2 dev hvx2-h
 check "disable the forwarder" hvnet ext disable $SW noopfwd0
 ip netns exec hvx1 ping -f -w 6 10.9.0.2 >/dev/null 2>&1 &
 flood=$!
-sleep 1
+check "the flood crosses the switch" traffic_flows $SW p1
 check "unload vswitch_noop while enabled, under a ping flood" rmmod vswitch_noop
 wait $flood
 check_fail "its extensions are gone from the switch" bash -c "hvnet ext show $SW | grep -q noop"
@@ -93,7 +100,7 @@ check "load it again" modprobe vswitch_noop filters=1
 check_output "bound, disabled, to the existing switch" 'noop0 filter position 0 disabled' \
 	hvnet ext show $SW
 
-sleep 0.5
+check "the monitor reported everything up to a last change" wait_until 10 reported 98
 kill $mon 2>/dev/null
 wait $mon 2>/dev/null
 mon=

@@ -66,10 +66,6 @@ no_connect() {
 	! ip netns exec "$1" timeout 3 bash -c "exec 3<>/dev/tcp/$2/$3" 2>/dev/null
 }
 
-mac_of() {
-	ip -n "$1" -br link show eth0 | awk '{print $3}'
-}
-
 hvnet switch add $SW type private || { echo "not ok 1 switch add"; exit 1; }
 for i in 1 2 3; do
 	vm_add "vm$i" "10.9.0.$i/24" "vm$i-h"
@@ -182,7 +178,11 @@ serve vm2 5001
 serve vm2 5003
 serve vm1 5001
 serve vm1 5002
-sleep 1
+servers_listen() {
+	tcp_listening vm2 5001 && tcp_listening vm2 5003 &&
+		tcp_listening vm1 5001 && tcp_listening vm1 5002
+}
+check "the four servers listen" wait_until 10 servers_listen
 check "vm2 can connect to vm1's server while nothing is denied" connect vm2 10.9.0.1 5001
 check "p1: deny inbound TCP (weight 10)" \
 	hvnet acl xadd $SW p1 dir in action deny weight 10 proto tcp
@@ -218,11 +218,13 @@ segment() { # SPORT DPORT (decimal): TCP ACK 10.9.0.2:SPORT -> 10.9.0.1:DPORT
 		"${vm1_mac//:/}" "${vm2_mac//:/}" "$1" "$2"
 }
 lport=$(printf '%s\n' "$flows" | sed -n 's/.*local 10.9.0.1 port \([0-9]*\) remote 10.9.0.2 port 5001 .*/\1/p' | head -n 1)
-x0=$(acl_counter p1 excluded)
-check "a segment of the live session from vm2 passes" \
+x0=$(settled acl_counter p1 excluded)
+t0=$(settled port_stat $SW p1 tx_packets)
+check "a segment of the live session from vm2 is sent" \
 	ip netns exec vm2 "$SEND" eth0 "$(segment 5001 "${lport:-1}")"
-x1=$(acl_counter p1 excluded)
-check "and is not excluded ($x0 -> $x1)" test "$x1" -eq "$x0"
+check "it passes: p1 sends it to vm1" wait_until 5 above "$t0" port_stat $SW p1 tx_packets
+x1=$(settled acl_counter p1 excluded)
+check "and is not excluded ($x0 -> $x1)" delta_is "$x0" "$x1" 0
 
 check "vm1 connects to vm2's port 5003 (the 2 s rule)" connect vm1 10.9.0.2 5003
 lport3=$(hvnet acl flows $SW p1 | sed -n 's/.*local 10.9.0.1 port \([0-9]*\) remote 10.9.0.2 port 5003 .*/\1/p' | head -n 1)
@@ -237,10 +239,11 @@ expired() {
 	return 1
 }
 check "the idle session expires" expired
-x0=$(acl_counter p1 excluded)
+x0=$(settled acl_counter p1 excluded)
 ip netns exec vm2 "$SEND" eth0 "$(segment 5003 "${lport3:-1}")"
-x1=$(acl_counter p1 excluded)
-check "a segment of the expired session is excluded ($x0 -> $x1)" test "$x1" -eq $((x0 + 1))
+wait_until 5 above "$x0" acl_counter p1 excluded
+x1=$(settled acl_counter p1 excluded)
+check "a segment of the expired session is excluded ($x0 -> $x1)" delta_is "$x0" "$x1" 1
 
 check "p1: allow inbound TCP to port 5002 (weight 30)" \
 	hvnet acl xadd $SW p1 dir in action allow weight 30 proto tcp lport 5002
@@ -256,7 +259,8 @@ check "vm2 connects to port 5002 again" connect vm2 10.9.0.1 5002
 
 ip netns exec vm1 ping -q -i 0.01 -c 500 -W 1 10.9.0.2 >/dev/null 2>&1 &
 pinger=$!
-sleep 1
+r0=$(port_stat $SW p1 rx_packets)
+check "the pings cross the switch" wait_until 30 above $((r0 + 50)) port_stat $SW p1 rx_packets
 check "vswitch_acl unloads while enabled and traffic flows" rmmod vswitch_acl
 wait $pinger
 check_fail "acl is gone from the switch" bash -c "hvnet ext show $SW | grep -q acl"

@@ -72,20 +72,33 @@ FROM_VM1_9998=$(frame $VM1_MAC $VM2_MAC 0a080001 0a080002 9998)
 FROM_VM2_9999=$(frame $VM2_MAC $VM1_MAC 0a080002 0a080001 9999)
 FROM_VM2_9998=$(frame $VM2_MAC $VM1_MAC 0a080002 0a080001 9998)
 
+rx_and_count() { # NS [PORT ACTION]: rx of NS and the bpf counter, on one line
+	echo "$(rx "$1") ${2:+$(bpf_count "$2" "$3")}"
+}
+
 # sends DESC FROM-NS TO-NS HEX yes|no [PORT ACTION]: the frame reaches TO-NS
 # (or not); with PORT, its bpf counter of ACTION rises by one (or stays)
 sends() {
 	local desc=$1 from=$2 to=$3 hex=$4 delivered=$5 port=${6:-} action=${7:-}
 	local r0 r1 c0 c1 ok=1
 
+	# what came before settled when it was counted: read at once
 	r0=$(rx "$to")
 	[ -z "$port" ] || c0=$(bpf_count "$port" "$action")
 	ip netns exec "$from" "$SEND" eth0 "$hex" || ok=0
-	sleep 0.3
-	r1=$(rx "$to")
-	[ -z "$port" ] || c1=$(bpf_count "$port" "$action")
+	# the frame's end, where there is one to see: received, or counted
 	if [ "$delivered" = yes ]; then
-		[ "$r1" -gt "$r0" ] || ok=0
+		wait_until 5 above "$r0" rx "$to"
+	elif [ -n "$port" ]; then
+		wait_until 5 above "$c0" bpf_count "$port" "$action"
+	fi
+	read -r r1 c1 < <(settled rx_and_count "$to" "$port" "$action")
+	[ -n "$port" ] || c1=
+	is_count "$r0" "$r1" ${port:+"$c0" "$c1"} || ok=0
+	if [ "$ok" = 0 ]; then
+		:
+	elif [ "$delivered" = yes ]; then
+		[ "$r1" -eq $((r0 + 1)) ] || ok=0
 		[ -z "$port" ] || [ "$c1" -eq "$c0" ] || ok=0
 	else
 		[ "$r1" -eq "$r0" ] || ok=0
@@ -106,13 +119,8 @@ setup() {
 	hvnet switch add $SW type private || return 1
 	for i in 1 2; do
 		mac=VM${i}_MAC
-		ip netns add "hvb$i" || return 1
-		ip link add "hvb$i-h" type veth peer name eth0 netns "hvb$i" || return 1
-		ip netns exec "hvb$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+		vm_add "hvb$i" "10.8.0.$i/24" "hvb$i-h" || return 1
 		ip -n "hvb$i" link set eth0 address "${!mac}"
-		ip -n "hvb$i" addr add "10.8.0.$i/24" dev eth0
-		ip -n "hvb$i" link set eth0 up
-		ip link set "hvb$i-h" up
 		hvnet port add $SW name "p$i" dev "hvb$i-h" || return 1
 	done
 	# only the crafted frames and the pings cross the switch: no ARP
@@ -228,7 +236,8 @@ ip netns exec hvb1 ping -q -f 10.8.0.2 >/dev/null 2>&1 &
 FLOOD_PIDS="$FLOOD_PIDS $!"
 ip netns exec hvb2 ping -q -f 10.8.0.1 >/dev/null 2>&1 &
 FLOOD_PIDS="$FLOOD_PIDS $!"
-sleep 1
+r0=$(port_stat $SW p1 rx_packets)
+check "the floods cross the switch" wait_until 30 above $((r0 + 200)) port_stat $SW p1 rx_packets
 check "rmmod vswitch_bpf under traffic" rmmod vswitch_bpf
 kill $FLOOD_PIDS 2>/dev/null
 wait 2>/dev/null

@@ -48,23 +48,16 @@ capdev() {
 	hvnet capture show $SW | sed -n 's/^switch [^ ]* dev \([^ ]*\).*/\1/p'
 }
 
-# capture NS ADDR: the ICMP lines tcpdump reads on the capture netdev while
-# NS pings ADDR twice
+# capture NS ADDR [LINES]: the ICMP lines tcpdump reads on the capture
+# netdev while NS pings ADDR twice, once LINES of them came (or, without
+# LINES, once no more come)
 capture() {
-	local ns=$1 addr=$2 i
+	local ns=$1 addr=$2 lines=${3:-}
 
-	tcpdump -Z root --immediate-mode -i "$CAPDEV" -nn -e -l icmp >"$TMP/cap" 2>"$TMP/cap.err" &
-	TCPDUMP_PID=$!
-	# under TCG on a busy host tcpdump may take seconds to start
-	for ((i = 0; i < 300; i++)); do
-		! grep -q "listening on" "$TMP/cap.err" || break
-		sleep 0.1
-	done
-	grep -q "listening on" "$TMP/cap.err" || echo "tcpdump is not listening after 30 s" >&2
+	capture_start - "$TMP/cap" -i "$CAPDEV" -e icmp >&2 || return 1
+	TCPDUMP_PID=$CAPTURE_PID
 	ip netns exec "$ns" ping -c 2 -i 0.3 -W 2 "$addr" | grep transmitted >&2
-	sleep 0.5
-	kill -INT $TCPDUMP_PID
-	wait $TCPDUMP_PID
+	capture_stop "$TMP/cap" "$lines" >/dev/null
 	TCPDUMP_PID=
 	grep -v '^listening on\|captured$\|received by filter$\|dropped by kernel$' \
 		"$TMP/cap.err" >&2
@@ -77,7 +70,7 @@ captured() {
 	local ns=$1 addr=$2 want_req=$3 want_rep=$4 out req rep src
 
 	src=$(ip -n "$ns" -4 -o addr show dev eth0 | awk '{sub("/.*", "", $4); print $4}')
-	out=$(capture "$ns" "$addr")
+	out=$(capture "$ns" "$addr" $((want_req + want_rep)))
 	req=$(printf '%s\n' "$out" | grep -c "$src > $addr: ICMP echo request")
 	rep=$(printf '%s\n' "$out" | grep -c "$addr > $src: ICMP echo reply")
 	printf '%s\n' "$out"
@@ -101,12 +94,7 @@ stat() { # NETDEV COUNTER
 
 hvnet switch add $SW type private || { check "switch add" false; finish; }
 for i in 1 2 3; do
-	ip netns add "hvc$i"
-	ip link add "hvc$i-h" type veth peer name eth0 netns "hvc$i"
-	ip netns exec "hvc$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-	ip -n "hvc$i" addr add "10.8.0.$i/24" dev eth0
-	ip -n "hvc$i" link set eth0 up
-	ip link set "hvc$i-h" up
+	vm_add "hvc$i" "10.8.0.$i/24" "hvc$i-h"
 	hvnet port add $SW name "p$i" dev "hvc$i-h"
 done
 check "vm1 reaches vm2 before capture" ip netns exec hvc1 ping -c 2 -i 0.3 -W 2 10.8.0.2
@@ -130,7 +118,7 @@ check_output "capture show: p1 both" '^    port p1 dir both' hvnet capture show 
 rx0=$(stat "$CAPDEV" rx_packets)
 check "p1 both: vm1's requests and vm2's replies, each once" captured hvc1 10.8.0.2 2 2
 rx1=$(stat "$CAPDEV" rx_packets)
-check "the capture netdev counts what it received" test $((rx1 - rx0)) -ge 4
+check "the capture netdev counts what it received ($rx0 -> $rx1)" delta_in "$rx0" "$rx1" 4 1000
 check "p1 both: the other way, too" captured hvc2 10.8.0.1 2 2
 check "p3 not captured: vm2 -> vm3 shows nothing" captured hvc2 10.8.0.3 0 0
 
@@ -147,7 +135,7 @@ check "capture set p2 dir in" hvnet capture set $SW p2 dir in
 check "p1 and p2: access VLAN 10" bash -c \
 	"hvnet port set $SW p1 vlan access 10 && hvnet port set $SW p2 vlan access 10"
 check_output "tcpdump -e shows vm2's replies in VLAN 10" \
-	'802\.1Q.*vlan 10, .*10\.8\.0\.2 > 10\.8\.0\.1: ICMP echo reply' capture hvc1 10.8.0.2
+	'802\.1Q.*vlan 10, .*10\.8\.0\.2 > 10\.8\.0\.1: ICMP echo reply' capture hvc1 10.8.0.2 2
 check "p1 and p2: back to VLAN 0" bash -c \
 	"hvnet port set $SW p1 vlan access 0 && hvnet port set $SW p2 vlan access 0"
 check "capture set p2 dir none" hvnet capture set $SW p2 dir none
@@ -169,7 +157,7 @@ check "nothing was stored" lacks 'port ' hvnet capture show $SW
 tx0=$(stat "$CAPDEV" tx_dropped)
 "$SEND" "$CAPDEV" "ffffffffffff 020000000c01 0800 4500001400000000401100000a0800fe0a0800ff"
 check "the capture netdev drops and counts what the host sends" \
-	test "$(stat "$CAPDEV" tx_dropped)" -gt "$tx0"
+	wait_until 5 above "$tx0" stat "$CAPDEV" tx_dropped
 
 # the netdev goes with the extension and comes back with it
 check "capture set p1 dir both" hvnet capture set $SW p1 dir both
@@ -185,7 +173,8 @@ tcpdump -Z root --immediate-mode -i "$CAPDEV" -nn -w /dev/null 2>/dev/null &
 TCPDUMP_PID=$!
 ip netns exec hvc1 ping -q -f 10.8.0.2 >/dev/null 2>&1 &
 FLOOD_PID=$!
-sleep 2
+rx0=$(stat "$CAPDEV" rx_packets)
+check "the flood is captured" wait_until 30 above $((rx0 + 200)) stat "$CAPDEV" rx_packets
 check "tcpdump reads the capture netdev under the flood" kill -0 $TCPDUMP_PID
 check "rmmod vswitch_capture while it captures a ping flood" rmmod vswitch_capture
 check_fail "the capture netdev went with the module" ip link show dev "$CAPDEV"

@@ -61,7 +61,7 @@ check_output "noop7 saw the packets on the way in and out" \
 
 ip netns exec hvn1 ping -q -f 10.10.0.2 >/dev/null 2>&1 &
 FLOOD_PID=$!
-sleep 2
+check "the flood crosses the switch" traffic_flows $SW p1
 check "rmmod vswitch_noop, its filters enabled, under a ping flood" rmmod vswitch_noop
 kill "$FLOOD_PID" 2>/dev/null
 wait 2>/dev/null

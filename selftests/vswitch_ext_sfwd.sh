@@ -39,7 +39,11 @@ modprobe vswitch || skip "vswitch cannot be loaded"
 modprobe vswitch_sfwd || skip "vswitch_sfwd cannot be loaded"
 
 tx() { # PORT: its tx_packets
-	hvnet -j -s port show $SW "$1" | grep -o '"tx_packets":[0-9]*' | head -n 1 | cut -d: -f2
+	port_stat $SW "$1" tx_packets
+}
+
+tx_both() { # the tx_packets of p1 and p3, on one line
+	echo "$(tx p1) $(tx p3)"
 }
 
 # lacks REGEX COMMAND...: COMMAND succeeds and its output lacks REGEX
@@ -66,32 +70,26 @@ fails_with() {
 }
 
 # pings WANT(ok|lost) P1 P3 COPIES3: vm2 pings vm1 three times and gets
-# answers (or none); p1 and p3 then sent at least P1 / P3 packets more
-# (exactly 0 when 0), and vm3 saw COPIES3 echo requests for vm1
+# answers (or none); p1 and p3 then sent exactly P1 / P3 packets more (no
+# ARP crosses the switch: the neighbours are static), and vm3 saw COPIES3
+# echo requests for vm1
 pings() {
-	local want=$1 w1=$2 w3=$3 wcopies=$4 t1 t3 d1 d3 got=ok copies pid i listening=1
+	local want=$1 w1=$2 w3=$3 wcopies=$4 t1 t3 d1 d3 got=ok copies listening=1
 
-	ip netns exec hvf3 tcpdump -Z root --immediate-mode -i eth0 -nn -l 'icmp and dst host 10.9.0.1' \
-		>"$TMP/vm3" 2>"$TMP/vm3.err" &
-	pid=$!
-	# under TCG on a busy host tcpdump may take seconds to start
-	for ((i = 0; i < 300; i++)); do
-		! grep -q "listening on" "$TMP/vm3.err" || break
-		sleep 0.1
-	done
-	if ! grep -q "listening on" "$TMP/vm3.err"; then
-		# the counters still decide; what tcpdump saw is not compared
-		echo "tcpdump is not listening after 30 s: only the counters are checked"
-		listening=0
-	fi
+	# what came before settled when it was counted: read at once
 	t1=$(tx p1)
 	t3=$(tx p3)
+	if ! capture_start hvf3 "$TMP/vm3" -i eth0 'icmp and dst host 10.9.0.1'; then
+		# the counters still decide; what tcpdump saw is not compared
+		echo "only the counters are checked"
+		listening=0
+	fi
 	ip netns exec hvf2 ping -c 3 -i 0.3 -W 1 10.9.0.1 || got=lost
-	sleep 0.3
-	d1=$(($(tx p1) - t1))
-	d3=$(($(tx p3) - t3))
-	kill -INT $pid
-	wait $pid
+	capture_stop "$TMP/vm3" "$wcopies" >/dev/null
+	read -r d1 d3 < <(settled tx_both)
+	is_count "$t1" "$t3" "$d1" "$d3" || return 1
+	d1=$((d1 - t1))
+	d3=$((d3 - t3))
 	copies=$(grep -c 'ICMP echo request' "$TMP/vm3")
 	grep -v '^listening on\|captured$\|received by filter$\|dropped by kernel$' \
 		"$TMP/vm3.err" >&2
@@ -99,28 +97,17 @@ pings() {
 	     "vm3 saw $copies requests (want $wcopies)"
 	[ "$got" = "$want" ] || return 1
 	[ "$listening" = 0 ] || [ "$copies" -eq "$wcopies" ] || return 1
-	if [ "$w1" -eq 0 ]; then [ "$d1" -eq 0 ]; else [ "$d1" -ge "$w1" ]; fi || return 1
-	if [ "$w3" -eq 0 ]; then [ "$d3" -eq 0 ]; else [ "$d3" -ge "$w3" ]; fi
+	[ "$d1" -eq "$w1" ] && [ "$d3" -eq "$w3" ]
 }
 
 hvnet switch add $SW type private || { check "switch add" false; finish; }
 for i in 1 2 3; do
-	ip netns add "hvf$i"
-	ip link add "hvf$i-h" type veth peer name eth0 netns "hvf$i"
-	ip netns exec "hvf$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
+	vm_add "hvf$i" "10.9.0.$i/24" "hvf$i-h"
 	ip -n "hvf$i" link set eth0 address "02:00:00:00:0f:0$i"
-	ip -n "hvf$i" addr add "10.9.0.$i/24" dev eth0
-	ip -n "hvf$i" link set eth0 up
-	ip link set "hvf$i-h" up
 	hvnet port add $SW name "p$i" dev "hvf$i-h"
 done
 # no ARP from here on: only the pings cross the switch
-for i in 1 2 3; do
-	for j in 1 2 3; do
-		[ "$i" = "$j" ] || ip -n "hvf$i" neigh replace "10.9.0.$j" \
-			lladdr "02:00:00:00:0f:0$j" dev eth0 nud permanent
-	done
-done
+static_neighbours hvf1 hvf2 hvf3
 check "the switch learns where every VM is" bash -c \
 	"ip netns exec hvf1 ping -c 1 -W 2 10.9.0.2 && ip netns exec hvf3 ping -c 1 -W 2 10.9.0.2"
 check "without sfwd: vm2 reaches vm1 through p1 (learning)" pings ok 3 0 0

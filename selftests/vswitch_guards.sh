@@ -25,26 +25,39 @@ cleanup
 modprobe vswitch || skip "vswitch cannot be loaded"
 
 stat() { # PORT FIELD
-	hvnet -j -s port show $SW "$1" | grep -o "\"$2\":[0-9]*" | head -n 1 | cut -d: -f2
+	port_stat $SW "$1" "$2"
+}
+
+both() { # COUNTER|-: p2's COUNTER (0 for -) and p1's tx_packets, on one line
+	if [ "$1" = - ]; then
+		echo "0 $(stat p1 tx_packets)"
+	else
+		echo "$(stat p2 "$1") $(stat p1 tx_packets)"
+	fi
 }
 
 # sends DESCRIPTION GUARD-COUNTER|- DELIVERED(yes|no) HEX: vm2 sends the frame;
-# p2's guard counter must rise by one (or not, with -) and p1 must (not) get it
+# p2's guard counter must rise by one (or not, with -) and p1 must (not) get
+# it. Its end (the guard's count, or p1 sending it) is waited for; what must
+# not happen is checked once it has ended.
 sends() {
-	local desc=$1 counter=$2 delivered=$3 hex=$4 c0 c1 t0 t1 ok=1
+	local desc=$1 counter=$2 delivered=$3 hex=$4 c0=0 c1=0 t0 t1 ok=1
 
+	# what came before settled when it was counted: read at once
 	[ "$counter" = - ] || c0=$(stat p2 "$counter")
 	t0=$(stat p1 tx_packets)
+	is_count "$c0" "$t0" || ok=0
 	ip netns exec hvg2 "$SEND" eth0 "$hex" || ok=0
-	sleep 0.2
-	[ "$counter" = - ] || c1=$(stat p2 "$counter")
-	t1=$(stat p1 tx_packets)
-	if [ "$counter" != - ] && [ "$c1" -ne $((c0 + 1)) ]; then
+	[ "$counter" = - ] || wait_until 5 above "$c0" stat p2 "$counter"
+	[ "$delivered" = no ] || wait_until 5 above "$t0" stat p1 tx_packets
+	read -r c1 t1 < <(settled both "$counter")
+	is_count "$c1" "$t1" || ok=0
+	if [ "$ok" = 1 ] && [ "$counter" != - ] && [ "$c1" -ne $((c0 + 1)) ]; then
 		ok=0
 	fi
-	if [ "$delivered" = yes ] && [ "$t1" -le "$t0" ]; then
+	if [ "$ok" = 1 ] && [ "$delivered" = yes ] && [ "$t1" -ne $((t0 + 1)) ]; then
 		ok=0
-	elif [ "$delivered" = no ] && [ "$t1" -ne "$t0" ]; then
+	elif [ "$ok" = 1 ] && [ "$delivered" = no ] && [ "$t1" -ne "$t0" ]; then
 		ok=0
 	fi
 	ntest=$((ntest + 1))
@@ -58,15 +71,9 @@ sends() {
 
 hvnet switch add $SW type private || { echo "not ok 1 switch add"; exit 1; }
 for i in 1 2; do
-	ip netns add "hvg$i"
-	ip link add "hvg$i-h" type veth peer name eth0 netns "hvg$i"
-	ip netns exec "hvg$i" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-	ip -n "hvg$i" addr add "10.6.0.$i/24" dev eth0
-	ip link set "hvg$i-h" up
+	vm_add "hvg$i" "10.6.0.$i/24" "hvg$i-h"
 done
 ip -n hvg2 link set eth0 address $VM2_MAC
-ip -n hvg1 link set eth0 up
-ip -n hvg2 link set eth0 up
 check "p1 for vm1" hvnet port add $SW name p1 dev hvg1-h
 check "p2 with vm2's MAC as its NIC's" bash -c \
 	"hvnet port add $SW name p2 && hvnet nic add $SW p2 dev hvg2-h mac $VM2_MAC &&
@@ -76,9 +83,7 @@ check_output "p2 shows its guards" 'mac-guard on dhcp-guard on router-guard on' 
 	hvnet port show $SW p2
 check "vm2 talks to vm1 with its own MAC" ip netns exec hvg2 ping -c 2 -i 0.2 -W 2 10.6.0.1
 # from here on only the crafted frames cross the switch: no ARP refreshes
-vm1_mac=$(ip -n hvg1 -br link show eth0 | awk '{print $3}')
-ip -n hvg2 neigh replace 10.6.0.1 lladdr "$vm1_mac" dev eth0 nud permanent
-ip -n hvg1 neigh replace 10.6.0.2 lladdr $VM2_MAC dev eth0 nud permanent
+static_neighbours hvg1 hvg2
 
 src=${VM2_MAC//:/}
 ipv4_udp() { # SPORT DPORT (hex, 4 digits each): IPv4 10.6.0.2 -> 255.255.255.255

@@ -154,10 +154,12 @@ FIXTURE_SETUP(vsw)
 
 	memset(&self->before, 0, sizeof(self->before));
 	memset(&self->after, 0, sizeof(self->after));
-	if (sh("modprobe vswitch"))
+	/* a program per case is dear under emulation: only when needed */
+	if (access("/sys/module/vswitch", F_OK) && sh("modprobe vswitch"))
 		SKIP(return, "vswitch cannot be loaded");
 	/* the veths outlive each case; the last one removes them */
-	ASSERT_EQ(0, sh(VETHS_UP));
+	if (!if_nametoindex("hvtB0"))
+		ASSERT_EQ(0, sh(VETHS_UP));
 	c->a0 = if_nametoindex("hvtA0");
 	c->b0 = if_nametoindex("hvtB0");
 	c->fd = genl_open();

@@ -69,54 +69,39 @@ check "the promiscuous port reaches everyone" bash -c \
 check "mon is a mirror destination" hvnet port add $SW name mon dev mon-h mirror destination
 check "prom is a mirror source" hvnet port set $SW prom mirror source
 check_output "the mirror mode shows" 'mirror source' hvnet port show $SW prom
-# capture FILE [-e]: tcpdump of ICMP in mon, in the background, once it listens
-capture() {
-	local end=$((SECONDS + 20))
+# static neighbours: only the echoes cross the switch from here on (the
+# ARP retries of the unanswered pings above end too)
+static_neighbours iso1 iso2 prom comA comB
 
-	: > /tmp/hvp-mon.err
-	ip netns exec mon tcpdump -Z root -i eth0 -nn -l -e $2 > "$1" 2>/tmp/hvp-mon.err &
-	dump=$!
-	until grep -q listening /tmp/hvp-mon.err; do
-		[ $SECONDS -lt $end ] || break
-		sleep 0.2
-	done
+# ECHOES FROM TO: the echo requests and replies between two addresses
+# in a capture (tcpdump -nn -e lines)
+echoes() {
+	grep -cE "$2 > $3: ICMP echo request|$3 > $2: ICMP echo reply" "$1"
 }
 
-stop_capture() {
-	sleep 1
-	kill $dump 2>/dev/null
-	wait $dump 2>/dev/null
-}
-
-# static neighbours: only the echoes cross the switch from here on
-mac_of() { ip -n "$1" -br link show eth0 | awk '{print $3}'; }
-neigh() { # NS ADDR PEER-NS
-	ip -n "$1" neigh replace "$2" lladdr "$(mac_of "$3")" dev eth0 nud permanent
-}
-neigh comA 10.8.0.3 prom
-neigh prom 10.8.0.4 comA
-neigh comA 10.8.0.5 comB
-neigh comB 10.8.0.4 comA
-t0=$(port_stat $SW mon tx_packets)
-capture /tmp/hvp-mon.txt icmp
-ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.3 >/dev/null
-stop_capture
-t1=$(port_stat $SW mon tx_packets)
-check "the mirror port got the 3 requests and 3 replies ($t0 -> $t1)" test $((t1 - t0)) -eq 6
+t0=$(settled port_stat $SW mon tx_packets)
+capture_start mon /tmp/hvp-mon.txt -i eth0 -e icmp and host 10.8.0.3 and host 10.8.0.4
+check "tcpdump listens on the mirror port" test $? -eq 0
+check "comA pings prom three times" ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.3
+capture_stop /tmp/hvp-mon.txt 6 >/dev/null
+t1=$(settled port_stat $SW mon tx_packets)
+check "the mirror port sent exactly the 3 requests and 3 replies ($t0 -> $t1)" \
+	delta_is "$t0" "$t1" 6
+check "tcpdump saw them: 6 echoes between comA and prom ($(echoes /tmp/hvp-mon.txt 10.8.0.4 10.8.0.3))" \
+	test "$(echoes /tmp/hvp-mon.txt 10.8.0.4 10.8.0.3)" -eq 6
 check_output "the mirror sees the requests to the source" 'echo request' cat /tmp/hvp-mon.txt
 check_output "the mirror sees the replies from the source" 'echo reply' cat /tmp/hvp-mon.txt
 check_output "mirrored frames keep their VLAN" 'vlan 100' cat /tmp/hvp-mon.txt
-t0=$(port_stat $SW mon tx_packets)
-capture /tmp/hvp-mon.txt
-ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.5 >/dev/null
-stop_capture
-t1=$(port_stat $SW mon tx_packets)
-# what else reaches prom meanwhile (the neighbours' own probes) is mirrored
-check_fail "traffic between two other ports is not mirrored ($t0 -> $t1)" \
-	grep echo /tmp/hvp-mon.txt
-echo "# the mirror port saw meanwhile:"
-sed 's/^/#   /' /tmp/hvp-mon.txt
-rm -f /tmp/hvp-mon.txt /tmp/hvp-mon.err
+t0=$(settled port_stat $SW mon tx_packets)
+capture_start mon /tmp/hvp-mon.txt -i eth0 -e icmp
+check "tcpdump listens on the mirror port again" test $? -eq 0
+check "comA pings comB three times" ip netns exec comA ping -c 3 -i 0.3 -W 2 10.8.0.5
+capture_stop /tmp/hvp-mon.txt >/dev/null
+t1=$(settled port_stat $SW mon tx_packets)
+check "traffic between two other ports is not mirrored ($t0 -> $t1)" \
+	delta_is "$t0" "$t1" 0
+check_fail "and tcpdump saw none of it" grep echo /tmp/hvp-mon.txt
+rm -f /tmp/hvp-mon.txt /tmp/hvp-mon.txt.err
 check "mirroring off" hvnet port set $SW prom mirror none
 
 # storm limit: 10 broadcast frames per second from comB
@@ -126,14 +111,22 @@ send_burst() {
 	ip netns exec comB "$SEND" eth0 "$bcast" 60
 }
 check "a storm limit of 10 pps" hvnet port set $SW comB storm-limit 10
-s0=$(port_stat $SW comB drop_storm)
+s0=$(settled port_stat $SW comB drop_storm)
+r0=$(settled port_stat $SW comB rx_packets)
 send_burst
-s1=$(port_stat $SW comB drop_storm)
-check "60 broadcasts in a burst: most dropped by the limit ($s0 -> $s1)" \
-	test $((s1 - s0)) -ge 20
+s1=$(settled port_stat $SW comB drop_storm)
+r1=$(settled port_stat $SW comB rx_packets)
+check "most of the 60 were dropped by the limit ($s0 -> $s1)" \
+	delta_in "$s0" "$s1" 20 60
+check "rx_packets was read ($r0, $r1)" is_count "$r0" "$r1"
+check "the rest passed: 60 counted in all (rx $r0 -> $r1)" \
+	delta_is "$((r0 + s0))" "$((r1 + s1))" 60
 check "no limit: none dropped" hvnet port set $SW comB storm-limit 0
 send_burst
-s2=$(port_stat $SW comB drop_storm)
-check "the counter stays ($s1 -> $s2)" test "$s2" -eq "$s1"
+r2=$(settled port_stat $SW comB rx_packets)
+s2=$(settled port_stat $SW comB drop_storm)
+check "the switch received 60 more ($r1 -> $r2)" \
+	delta_is "$r1" "$r2" 60
+check "and dropped none of them ($s1 -> $s2)" delta_is "$s1" "$s2" 0
 check_fail "a storm limit above 10,000,000 is refused" hvnet port set $SW comB storm-limit 20000000
 finish

@@ -54,7 +54,7 @@ flood() { # start broadcast and unicast floods from every VM and the host
 	done
 	ping -q -f 10.7.0.1 >/dev/null 2>&1 &
 	FLOOD_PIDS="$FLOOD_PIDS $!"
-	sleep 2
+	traffic_flows $SW p2 200
 }
 
 check "topology: internal switch, 3 VMs" setup
@@ -71,8 +71,7 @@ check "again: topology" setup
 flood
 check "rmmod vswitch under traffic, switches and ports present" rmmod vswitch
 check_fail "no switch netdev left" ip link show hvuint0
-check "the VM's host end is free (joins a bridge)" \
-	bash -c 'ip link add hvubr type bridge && ip link set hvu2-h master hvubr && ip link del hvubr'
+XX
 kill $FLOOD_PIDS 2>/dev/null
 wait 2>/dev/null
 FLOOD_PIDS=

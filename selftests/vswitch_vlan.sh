@@ -26,13 +26,7 @@ modprobe vswitch || skip "vswitch cannot be loaded"
 modprobe 8021q 2>/dev/null
 
 vm() { # N ADDR
-	ip netns add "hvv$1"
-	ip link add "hvv$1-h" type veth peer name eth0 netns "hvv$1"
-	ip -n "hvv$1" link set lo up
-	ip netns exec "hvv$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-	ip -n "hvv$1" link set eth0 up
-	[ -z "$2" ] || ip -n "hvv$1" addr add "$2" dev eth0
-	ip link set "hvv$1-h" up
+	vm_add "hvv$1" "$2" "hvv$1-h"
 }
 
 hvnet switch add $SW type private || { echo "not ok 1 switch add"; exit 1; }
@@ -59,9 +53,23 @@ check_fail "other access VLAN: vm1 -/-> vm3" ip netns exec hvv1 ping -c 2 -i 0.2
 check "trunk VLAN 10 reaches vm1 (tagged on p4, untagged on p1)" \
 	ip netns exec hvv4 ping -c 2 -i 0.2 -W 2 10.8.10.1
 check "trunk VLAN 20 reaches vm3" ip netns exec hvv4 ping -c 2 -i 0.2 -W 2 10.8.20.3
+# vm4 sends untagged (native VLAN 1) to vm1's address and MAC: a route and
+# a neighbour on eth0 make it go out, so only the switch can keep it from vm1
+VM1_MAC=$(mac_of hvv1)
+ip -n hvv4 route add 10.8.10.1/32 dev eth0
+ip -n hvv4 neigh replace 10.8.10.1 lladdr "$VM1_MAC" dev eth0 nud permanent
+# and nothing else in the meantime: no neighbour probes
+static_neighbours hvv1 hvv2 hvv3 hvv4
+r0=$(settled port_stat $SW p4 rx_packets)
+t0=$(settled port_stat $SW p1 tx_packets)
 check_fail "untagged (native 1) does not reach VLAN 10" \
 	ip netns exec hvv4 ping -c 2 -i 0.2 -W 1 -I eth0 10.8.10.1
-check_output "vm1 learned in VLAN 10" '02:|vlan.?10' hvnet fdb show $SW
+r1=$(settled port_stat $SW p4 rx_packets)
+t1=$(settled port_stat $SW p1 tx_packets)
+check "the switch took vm4's 2 untagged requests in ($r0 -> $r1)" delta_is "$r0" "$r1" 2
+check "and sent none of them to p1 ($t0 -> $t1)" delta_is "$t0" "$t1" 0
+ip -n hvv4 route del 10.8.10.1/32 dev eth0
+check_output "vm1 learned in VLAN 10" "^$VM1_MAC vlan 10 port p1 " hvnet fdb show $SW
 
 # a tagged frame on an access port is dropped and counted
 ip -n hvv1 link add link eth0 name eth0.10 type vlan id 10
@@ -74,7 +82,9 @@ check_output "tagged frames on an access port count as drop-vlan" \
 # moving vm3 to VLAN 10 joins it to vm1
 check "p3 set access 10" hvnet port set $SW p3 vlan access 10
 check "vm1 -> vm3 once both are in VLAN 10" ip netns exec hvv1 ping -c 2 -i 0.2 -W 2 10.8.10.3
-# dropping VLAN 20 from the trunk cuts vm4's eth0.20
+# dropping VLAN 20 from the trunk cuts vm4's eth0.20 from vm3 in VLAN 20
+check "p3 back to access 20" hvnet port set $SW p3 vlan access 20
+check "trunk VLAN 20 reaches vm3 again" ip netns exec hvv4 ping -c 2 -i 0.2 -W 2 10.8.20.3
 check "p4 set trunk 10 native 1" hvnet port set $SW p4 vlan trunk 10 native 1
 check_fail "VLAN 20 no longer passes p4" ip netns exec hvv4 ping -c 2 -i 0.2 -W 1 10.8.20.3
 check_fail "VLAN 4095 is refused" hvnet port set $SW p4 vlan access 4095
