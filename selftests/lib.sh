@@ -181,9 +181,8 @@ settled() {
 # on for its device.
 ns_add() {
 	ip netns add "$1" || return 1
-	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-		net.ipv6.conf.default.disable_ipv6=1 || return 1
-	ip -n "$1" link set lo up
+	ip netns exec "$1" sh -c 'echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6 &&
+		echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6 && ip link set lo up'
 }
 
 # ns_run NS COMMAND...: run COMMAND in namespace NS ("-": the host)
@@ -199,13 +198,16 @@ ns_run() {
 }
 
 # vm_add NAME ADDR/LEN HOSTEND: namespace NAME (ns_add) with eth0 at ADDR/LEN
-# ("-": no address), its peer HOSTEND up in the host with IPv6 off
+# ("-": no address), its peer HOSTEND up in the host with IPv6 off (few
+# programs: each costs under emulation)
 vm_add() {
 	ns_add "$1" || return 1
 	ip link add "$3" type veth peer name eth0 netns "$1" || return 1
-	sysctl -qw "net.ipv6.conf.$3.disable_ipv6=1"
-	[ "$2" = - ] || ip -n "$1" addr add "$2" dev eth0
-	ip -n "$1" link set eth0 up
+	echo 1 >"/proc/sys/net/ipv6/conf/$3/disable_ipv6"
+	{
+		[ "$2" = - ] || echo "addr add $2 dev eth0"
+		echo "link set eth0 up"
+	} | ip -n "$1" -batch - || return 1
 	ip link set "$3" up
 }
 
@@ -214,38 +216,41 @@ mac_of() {
 	ip -n "$1" -br link show "${2:-eth0}" | awk '{ print $3 }'
 }
 
-# ip4_addrs NS: "DEV ADDR PREFIXLEN" for each IPv4 address in NS but lo's
-ip4_addrs() {
-	ip -n "$1" -4 -o addr show | awk '$2 != "lo" { sub("@.*", "", $2); split($4, a, "/"); print $2, a[1], a[2] }'
-}
+# ip4_table NS...: "NS DEV ADDR PREFIXLEN MAC" for each IPv4 address of the
+# namespaces (lo's left out)
+ip4_table() {
+	local ns
 
-ip4_int() { # A.B.C.D
-	local IFS=.
-
-	set -- $1
-	echo $((($1 << 24) | ($2 << 16) | ($3 << 8) | $4))
+	for ns in "$@"; do
+		{ ip -n "$ns" -o link show; ip -n "$ns" -4 -o addr show; } | awk -v ns="$ns" '
+			$3 ~ /^</ { dev = $2; sub(/:$/, "", dev); sub(/@.*/, "", dev)
+				    for (i = 4; i < NF; i++) if ($i == "link/ether") mac[dev] = $(i + 1) }
+			$3 == "inet" && $2 != "lo" { split($4, a, "/"); addr[$2] = addr[$2] " " a[1] "/" a[2] }
+			END { for (d in addr) { n = split(addr[d], l, " ")
+				for (i = 1; i <= n; i++) { split(l[i], a, "/"); print ns, d, a[1], a[2], mac[d] } } }'
+	done
 }
 
 # static_neighbours NS...: each NS knows, for good (nud permanent), the MAC
 # of every address of the others on a subnet it has itself: no ARP crosses
 # the switch from then on, so the frames a test counts are the ones it sent
 static_neighbours() {
-	local a b dev addr len mydev myaddr mylen mask
+	local table ns
 
-	for a in "$@"; do
-		for b in "$@"; do
-			[ "$a" != "$b" ] || continue
-			while read -r dev addr len; do
-				while read -r mydev myaddr mylen; do
-					[ "$mylen" = "$len" ] || continue
-					mask=$(((0xffffffff << (32 - len)) & 0xffffffff))
-					[ $(($(ip4_int "$addr") & mask)) -eq $(($(ip4_int "$myaddr") & mask)) ] ||
-						continue
-					ip -n "$a" neigh replace "$addr" lladdr "$(mac_of "$b" "$dev")" \
-						dev "$mydev" nud permanent || return 1
-				done < <(ip4_addrs "$a")
-			done < <(ip4_addrs "$b")
-		done
+	table=$(ip4_table "$@")
+	for ns in "$@"; do
+		printf '%s\n' "$table" | awk -v me="$ns" '
+			function net(a, len,   p) { split(a, p, "."); return int((((p[1] * 256 + p[2]) * 256 + p[3]) * 256 + p[4]) / 2 ^ (32 - len)) }
+			{ ns[NR] = $1; dev[NR] = $2; addr[NR] = $3; len[NR] = $4; mac[NR] = $5 }
+			END {
+				for (i = 1; i <= NR; i++) {
+					if (ns[i] != me) continue
+					for (j = 1; j <= NR; j++)
+						if (ns[j] != me && len[j] == len[i] && mac[j] != "" &&
+						    net(addr[j], len[j]) == net(addr[i], len[i]))
+							printf "neigh replace %s lladdr %s dev %s nud permanent\n", addr[j], mac[j], dev[i]
+				}
+			}' | ip -n "$ns" -batch - || return 1
 	done
 }
 

@@ -33,11 +33,7 @@ exts() {
 
 hvnet switch add $SW type private || { check "switch add" false; finish; }
 for i in 1 2; do
-	ip netns add "hvn$i"
-	ip link add "hvn$i-h" type veth peer name eth0 netns "hvn$i"
-	ip -n "hvn$i" addr add "10.10.0.$i/24" dev eth0
-	ip -n "hvn$i" link set eth0 up
-	ip link set "hvn$i-h" up
+	vm_add "hvn$i" "10.10.0.$i/24" "hvn$i-h"
 	hvnet port add $SW name "p$i" dev "hvn$i-h"
 done
 

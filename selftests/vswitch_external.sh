@@ -47,17 +47,6 @@ cleanup() {
 	done
 }
 
-# in NS COMMAND...: run COMMAND in namespace NS ("-": the host)
-ns_run() {
-	local ns=$1
-
-	shift
-	if [ "$ns" = - ]; then
-		"$@"
-	else
-		ip netns exec "$ns" "$@"
-	fi
-}
 
 # no_ipv6 NS DEV...: no IPv6 chatter, so that counters move only with the
 # traffic the test makes
@@ -70,23 +59,7 @@ no_ipv6() {
 	done
 }
 
-# reach NS ADDR: NS pings ADDR within 15 s (ARP under TCG may take tries)
-reach() {
-	local ns=$1 addr=$2 end=$((SECONDS + 15)) out
 
-	while :; do
-		out=$(ns_run "$ns" ping -c 1 -W 1 "$addr" 2>&1) && return 0
-		[ "$SECONDS" -lt "$end" ] || break
-	done
-	printf '%s\n' "$out"
-	ns_run "$ns" ip neigh show
-	return 1
-}
-
-# unreachable NS ADDR: three pings from NS to ADDR all go unanswered
-unreachable() {
-	! ns_run "$1" ping -c 3 -i 0.5 -W 1 "$2"
-}
 
 # replies NS ADDR COUNT: how many of COUNT pings were answered
 replies() {
@@ -149,8 +122,8 @@ ip link add vsw-probe type veth peer name vsw-probe1 2>/dev/null || skip "no vet
 ip link del vsw-probe
 
 # the world outside and the VM
-ip netns add "$NS_OUT"
-ip netns add "$NS_VM"
+ns_add "$NS_OUT"
+ns_add "$NS_VM"
 for ns in "$NS_OUT" "$NS_VM"; do
 	no_ipv6 "$ns" all default
 	ns_run "$ns" ip link set lo up
@@ -168,7 +141,7 @@ ip link set p1h up
 check_output "up0 is not promiscuous before the switch" '^0$' promiscuity up0
 # a path that existed without the switch would make every check below
 # meaningless
-check "vm1 cannot reach outside without the switch" unreachable "$NS_VM" 10.1.0.100
+check "vm1 cannot reach outside without the switch" vm_unreachable "$NS_VM" 10.1.0.100
 
 check "switch add $SW type external uplink up0 internal-nic vEth0" \
 	hvnet switch add "$SW" type external uplink up0 internal-nic vEth0
@@ -183,7 +156,7 @@ check_output "up0 is promiscuous while bound" '^1$' promiscuity up0
 check_output "ethtool -i vEth0: driver vswitch" '^driver: vswitch$' ethtool -i vEth0
 
 # vm1 <-> outside, through the uplink
-check "vm1 reaches outside through the uplink" reach "$NS_VM" 10.1.0.100
+check "vm1 reaches outside through the uplink" vm_reach "$NS_VM" 10.1.0.100
 ext_rx=$(port_stat external rx_packets)
 ext_tx=$(port_stat external tx_packets)
 n=$(replies "$NS_VM" 10.1.0.100 5)
@@ -192,11 +165,11 @@ check "external port counted them in (rx_packets)" \
 	grew rx_packets "$ext_rx" "$(port_stat external rx_packets)" "${n:-0}"
 check "external port counted them out (tx_packets)" \
 	grew tx_packets "$ext_tx" "$(port_stat external tx_packets)" "${n:-0}"
-check "outside reaches vm1" reach "$NS_OUT" 10.1.0.1
+check "outside reaches vm1" vm_reach "$NS_OUT" 10.1.0.1
 
 # the host, through its internal NIC
-check "host reaches vm1 through vEth0" reach - 10.1.0.1
-check "host reaches outside through vEth0" reach - 10.1.0.100
+check "host reaches vm1 through vEth0" vm_reach - 10.1.0.1
+check "host reaches outside through vEth0" vm_reach - 10.1.0.100
 int_rx=$(port_stat internal rx_packets)
 int_tx=$(port_stat internal tx_packets)
 dev_rx=$(link_packets vEth0 rx)
@@ -240,5 +213,5 @@ check "switch del $SW" hvnet switch del "$SW"
 check_output "up0 is not promiscuous after switch del" '^0$' promiscuity up0
 check_fail "vEth0 is gone" ip link show dev vEth0
 check_fail "no switch $SW" hvnet switch show "$SW"
-check "vm1 cannot reach outside any more" unreachable "$NS_VM" 10.1.0.100
+check "vm1 cannot reach outside any more" vm_unreachable "$NS_VM" 10.1.0.100
 finish

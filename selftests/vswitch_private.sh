@@ -42,45 +42,13 @@ cleanup() {
 	done
 }
 
-# ns_run NS COMMAND...: run COMMAND in namespace NS ("-": the host)
-ns_run() {
-	local ns=$1
 
-	shift
-	if [ "$ns" = - ]; then
-		"$@"
-	else
-		ip netns exec "$ns" "$@"
-	fi
-}
 
-# reach NS ADDR: NS pings ADDR within 15 s (ARP under TCG may take tries)
-reach() {
-	local ns=$1 addr=$2 end=$((SECONDS + 15)) out
-
-	while :; do
-		out=$(ns_run "$ns" ping -c 1 -W 1 "$addr" 2>&1) && return 0
-		[ "$SECONDS" -lt "$end" ] || break
-	done
-	printf '%s\n' "$out"
-	ns_run "$ns" ip neigh show
-	return 1
-}
-
-# unreachable NS ADDR: three pings from NS to ADDR all go unanswered
-unreachable() {
-	! ns_run "$1" ping -c 3 -i 0.5 -W 1 "$2"
-}
 
 # vm NAME ADDR HOSTEND: a namespace with eth0 at ADDR/24, wired by a veth
 # to HOSTEND in the host
 vm() {
-	ip netns add "$1"
-	ip -n "$1" link set lo up
-	ip link add "$3" type veth peer name eth0 netns "$1"
-	ip -n "$1" addr add "$2/24" dev eth0
-	ip -n "$1" link set eth0 up
-	ip link set "$3" up
+	vm_add "$1" "$2/24" "$3"
 }
 
 # lacks REGEX COMMAND...: COMMAND succeeds and its output lacks REGEX
@@ -118,7 +86,7 @@ ip link del vsw-probe
 # ---- private switch ----
 vm vm1 10.2.0.1 p1h
 vm vm2 10.2.0.2 p2h
-check "private: vm1 cannot reach vm2 before the switch" unreachable vm1 10.2.0.2
+check "private: vm1 cannot reach vm2 before the switch" vm_unreachable vm1 10.2.0.2
 
 before=$(netdevs)
 check "switch add vsp type private" hvnet switch add vsp type private
@@ -136,13 +104,13 @@ check_output "private: p1 is an emulated port on p1h" \
 check "private: port list holds only p1 and p2" \
 	[ "$(hvnet port show vsp | awk '/^vsp /{print $2}' | xargs)" = "p1 p2" ]
 
-check "private: vm1 reaches vm2" reach vm1 10.2.0.2
-check "private: vm2 reaches vm1" reach vm2 10.2.0.1
-check "private: the host cannot reach vm1" unreachable - 10.2.0.1
-check "private: the host cannot reach vm2" unreachable - 10.2.0.2
+check "private: vm1 reaches vm2" vm_reach vm1 10.2.0.2
+check "private: vm2 reaches vm1" vm_reach vm2 10.2.0.1
+check "private: the host cannot reach vm1" vm_unreachable - 10.2.0.1
+check "private: the host cannot reach vm2" vm_unreachable - 10.2.0.2
 
 check "private: port del vsp p2" hvnet port del vsp p2
-check "private: vm1 cannot reach vm2 once p2 is gone" unreachable vm1 10.2.0.2
+check "private: vm1 cannot reach vm2 once p2 is gone" vm_unreachable vm1 10.2.0.2
 check "private: switch del vsp" hvnet switch del vsp
 check_fail "private: no switch vsp" hvnet switch show vsp
 
@@ -159,11 +127,11 @@ check "internal: port add vsi name p3 dev p3h" hvnet port add vsi name p3 dev p3
 ip addr add 10.3.0.254/24 dev vEthI
 ip link set vEthI up
 
-check "internal: the host reaches vm3" reach - 10.3.0.1
-check "internal: vm3 reaches the host" reach vm3 10.3.0.254
-check "internal: vm3 cannot reach outside" unreachable vm3 10.3.0.100
-check "internal: the host cannot reach outside" unreachable - 10.3.0.100
-check "internal: outside cannot reach vm3" unreachable outside 10.3.0.1
+check "internal: the host reaches vm3" vm_reach - 10.3.0.1
+check "internal: vm3 reaches the host" vm_reach vm3 10.3.0.254
+check "internal: vm3 cannot reach outside" vm_unreachable vm3 10.3.0.100
+check "internal: the host cannot reach outside" vm_unreachable - 10.3.0.100
+check "internal: outside cannot reach vm3" vm_unreachable outside 10.3.0.1
 
 check "internal: switch del vsi" hvnet switch del vsi
 check_fail "internal: vEthI is gone" ip link show dev vEthI

@@ -33,9 +33,8 @@ setup() {
 	ip addr add 10.7.0.254/24 dev hvuint0
 	ip link set hvuint0 up
 	for i in 1 2 3; do
-		ip netns add "hvu$i" 2>/dev/null
+		ns_add "hvu$i" 2>/dev/null
 		ip link add "hvu$i-h" type veth peer name eth0 netns "hvu$i" 2>/dev/null
-		ip -n "hvu$i" link set lo up
 		ip -n "hvu$i" addr add "10.7.0.$i/24" dev eth0 2>/dev/null
 		ip -n "hvu$i" link set eth0 up
 		ip link set "hvu$i-h" up
