@@ -240,7 +240,12 @@ static_neighbours() {
 	table=$(ip4_table "$@")
 	for ns in "$@"; do
 		printf '%s\n' "$table" | awk -v me="$ns" '
-			function net(a, len,   p) { split(a, p, "."); return int((((p[1] * 256 + p[2]) * 256 + p[3]) * 256 + p[4]) / 2 ^ (32 - len)) }
+			function net(a, len,   p, d, k) {
+				split(a, p, ".")
+				for (d = 1; len + k < 32; k++)
+					d *= 2
+				return int((((p[1] * 256 + p[2]) * 256 + p[3]) * 256 + p[4]) / d)
+			}
 			{ ns[NR] = $1; dev[NR] = $2; addr[NR] = $3; len[NR] = $4; mac[NR] = $5 }
 			END {
 				for (i = 1; i <= NR; i++) {
@@ -250,8 +255,12 @@ static_neighbours() {
 						    net(addr[j], len[j]) == net(addr[i], len[i]))
 							printf "neigh replace %s lladdr %s dev %s nud permanent\n", addr[j], mac[j], dev[i]
 				}
-			}' | ip -n "$ns" -batch - || return 1
+			}' >/tmp/neigh.batch || return 1
+		# every namespace has a peer: none found is a table not read
+		[ -s /tmp/neigh.batch ] || { echo "static_neighbours: no neighbour for $ns"; return 1; }
+		ip -n "$ns" -batch /tmp/neigh.batch || return 1
 	done
+	rm -f /tmp/neigh.batch
 }
 
 # vm_reach NS ADDR: NS pings ADDR within 15 s (ARP under TCG may take tries)

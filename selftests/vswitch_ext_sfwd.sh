@@ -107,7 +107,7 @@ for i in 1 2 3; do
 	hvnet port add $SW name "p$i" dev "hvf$i-h"
 done
 # no ARP from here on: only the pings cross the switch
-static_neighbours hvf1 hvf2 hvf3
+check "static neighbours: hvf1 hvf2 hvf3" static_neighbours hvf1 hvf2 hvf3
 check "the switch learns where every VM is" bash -c \
 	"ip netns exec hvf1 ping -c 1 -W 2 10.9.0.2 && ip netns exec hvf3 ping -c 1 -W 2 10.9.0.2"
 check "without sfwd: vm2 reaches vm1 through p1 (learning)" pings ok 3 0 0

@@ -47,7 +47,7 @@ check_fail "vm3 was not learned (it sent nothing)" fdb_has 02:00:00:00:0f:03 p3
 check_output "p1 flooded (ARP request)" '[1-9]' port_stat $SW p1 flooded
 
 # learned unicast no longer reaches p3 (no ARP from here: only the pings)
-static_neighbours hvf1 hvf2 hvf3
+check "static neighbours: hvf1 hvf2 hvf3" static_neighbours hvf1 hvf2 hvf3
 before=$(port_stat $SW p3 tx_packets)
 check "20 unicast pings vm1 -> vm2" ip netns exec hvf1 ping -c 20 -i 0.05 -W 2 -q 10.9.0.2
 after=$(pstat p3 tx_packets)
@@ -97,7 +97,7 @@ hvnet switch set $SW ageing 300000
 check "p1 learn-limit 1" hvnet port set $SW p1 learn-limit 1
 check "vm1 still talks" ip netns exec hvf1 ping -c 2 -i 0.2 -W 2 10.9.0.2
 ip -n hvf1 link set eth0 address 02:00:00:00:0f:11
-static_neighbours hvf1 hvf2 hvf3
+check "static neighbours: hvf1 hvf2 hvf3" static_neighbours hvf1 hvf2 hvf3
 check_fail "a second address on p1 is refused" \
 	ip netns exec hvf1 ping -c 2 -i 0.2 -W 1 10.9.0.2
 check_output "and counted as drop-learn-limit" '"drop_learn_limit":[1-9]' \
@@ -105,7 +105,7 @@ check_output "and counted as drop-learn-limit" '"drop_learn_limit":[1-9]' \
 check "p1 learn-limit 0 (none)" hvnet port set $SW p1 learn-limit 0
 check "the new address talks" ip netns exec hvf1 ping -c 2 -i 0.2 -W 2 10.9.0.2
 ip -n hvf1 link set eth0 address 02:00:00:00:0f:01
-static_neighbours hvf1 hvf2 hvf3
+check "static neighbours: hvf1 hvf2 hvf3" static_neighbours hvf1 hvf2 hvf3
 
 # MTU: p2's NIC follows its netdev's MTU; bigger frames are dropped and counted
 ip link set hvf2-h mtu 1000

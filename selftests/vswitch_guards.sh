@@ -83,7 +83,7 @@ check_output "p2 shows its guards" 'mac-guard on dhcp-guard on router-guard on' 
 	hvnet port show $SW p2
 check "vm2 talks to vm1 with its own MAC" ip netns exec hvg2 ping -c 2 -i 0.2 -W 2 10.6.0.1
 # from here on only the crafted frames cross the switch: no ARP refreshes
-static_neighbours hvg1 hvg2
+check "static neighbours: hvg1 hvg2" static_neighbours hvg1 hvg2
 
 src=${VM2_MAC//:/}
 ipv4_udp() { # SPORT DPORT (hex, 4 digits each): IPv4 10.6.0.2 -> 255.255.255.255

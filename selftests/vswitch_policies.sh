@@ -71,7 +71,7 @@ check "prom is a mirror source" hvnet port set $SW prom mirror source
 check_output "the mirror mode shows" 'mirror source' hvnet port show $SW prom
 # static neighbours: only the echoes cross the switch from here on (the
 # ARP retries of the unanswered pings above end too)
-static_neighbours iso1 iso2 prom comA comB
+check "static neighbours: iso1 iso2 prom comA comB" static_neighbours iso1 iso2 prom comA comB
 
 # ECHOES FROM TO: the echo requests and replies between two addresses
 # in a capture (tcpdump -nn -e lines)

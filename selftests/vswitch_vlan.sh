@@ -59,7 +59,7 @@ VM1_MAC=$(mac_of hvv1)
 ip -n hvv4 route add 10.8.10.1/32 dev eth0
 ip -n hvv4 neigh replace 10.8.10.1 lladdr "$VM1_MAC" dev eth0 nud permanent
 # and nothing else in the meantime: no neighbour probes
-static_neighbours hvv1 hvv2 hvv3 hvv4
+check "static neighbours: hvv1 hvv2 hvv3 hvv4" static_neighbours hvv1 hvv2 hvv3 hvv4
 r0=$(settled port_stat $SW p4 rx_packets)
 t0=$(settled port_stat $SW p1 tx_packets)
 check_fail "untagged (native 1) does not reach VLAN 10" \
