@@ -30,6 +30,7 @@ void vswitch_fwd_init(struct vswitch_fwd *fwd, struct vswitch *sw)
 	fwd->src_index = 0;
 	fwd->vid = 0;
 	fwd->pcp = 0;
+	fwd->orig_pcp = 0;
 	fwd->ndest = 0;
 	fwd->cap = VSWITCH_FWD_INLINE;
 	fwd->dest = fwd->inline_dest;

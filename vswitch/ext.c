@@ -3,7 +3,11 @@
  * Extensions: registration by their modules, their binding to every
  * switch (disabled), and enabling, disabling and ordering them per switch.
  * The enabled bindings of a switch are published as its chain, an array in
- * ingress order replaced whole under RCU; chain.c walks it per packet.
+ * ingress order replaced whole under RCU; chain.c walks it per packet. Each
+ * switch has two chains, allocated with it, that take turns: publishing
+ * cannot fail, so taking an extension out of a chain cannot leave it there
+ * nor leave the switch with no chain at all. An enabled extension holds a
+ * reference on its module: it is disabled before it can be unloaded.
  *
  * A switch keeps its bindings on sw->exts in chain order: capture, filter,
  * forward, each class in the administrator's order. Under vswitch_mutex
@@ -64,29 +68,44 @@ static void vswitch_ext_link(struct vswitch *sw, struct vswitch_ext_ctx *ctx)
 	list_add_tail(&ctx->sw_node, &sw->exts);
 }
 
-/* Publish the enabled bindings of @sw as its chain. */
-static int vswitch_ext_publish(struct vswitch *sw)
+/*
+ * Publish the enabled bindings of @sw as its chain, in the buffer that is
+ * not published; the readers of its last publication are gone once the
+ * grace period noted then has passed.
+ */
+static void vswitch_ext_publish(struct vswitch *sw)
 {
-	struct vswitch_chain *chain = NULL, *old;
+	struct vswitch_chain *chain = sw->chain_buf[sw->chain_next];
 	struct vswitch_ext_ctx *ctx;
-	unsigned int n = 0;
 
+	cond_synchronize_rcu(sw->chain_gp[sw->chain_next]);
+	chain->n = 0;
 	list_for_each_entry(ctx, &sw->exts, sw_node)
-		n += ctx->enabled;
-	if (n) {
-		chain = kzalloc(struct_size(chain, ctx, n), GFP_KERNEL);
-		if (!chain)
-			return -ENOMEM;
-		list_for_each_entry(ctx, &sw->exts, sw_node)
-			if (ctx->enabled)
-				chain->ctx[chain->n++] = ctx;
+		if (ctx->enabled)
+			chain->ctx[chain->n++] = ctx;
+	if (vswitch_deref(sw->chain))
+		sw->chain_gp[!sw->chain_next] = get_state_synchronize_rcu();
+	if (chain->n) {
+		rcu_assign_pointer(sw->chain, chain);
+		sw->chain_next = !sw->chain_next;
+	} else {
+		RCU_INIT_POINTER(sw->chain, NULL);
 	}
-	old = vswitch_deref(sw->chain);
-	rcu_assign_pointer(sw->chain, chain);
 	vswitch_generation++;
-	if (old)
-		kfree_rcu(old, rcu);
-	return 0;
+}
+
+/*
+ * The extension has left its switch's chain and no packet is in its ops:
+ * its detach op, and the reference on its module taken when it was
+ * enabled goes.
+ */
+static void vswitch_ext_detach(struct vswitch_ext_ctx *ctx)
+{
+	ctx->enabled = false;
+	if (ctx->ext->ops->detach)
+		ctx->ext->ops->detach(ctx);
+	ctx->priv = NULL;
+	module_put(ctx->ext->owner);
 }
 
 /**
@@ -99,8 +118,16 @@ int vswitch_ext_bind_all(struct vswitch *sw)
 {
 	struct vswitch_ext_ctx *ctx;
 	struct vswitch_ext *ext;
+	int i;
 
 	lockdep_assert_held(&vswitch_mutex);
+	for (i = 0; i < ARRAY_SIZE(sw->chain_buf); i++) {
+		sw->chain_buf[i] = kzalloc(struct_size(sw->chain_buf[i], ctx, VSWITCH_EXT_MAX),
+					   GFP_KERNEL);
+		if (!sw->chain_buf[i])
+			return -ENOMEM;
+		sw->chain_gp[i] = get_state_synchronize_rcu();
+	}
 	list_for_each_entry(ext, &vswitch_exts, node) {
 		ctx = vswitch_ext_ctx_alloc(sw, ext);
 		if (!ctx)
@@ -110,41 +137,22 @@ int vswitch_ext_bind_all(struct vswitch *sw)
 	return 0;
 }
 
-/*
- * Publish the chain after an extension left it. Without memory for the
- * smaller chain, the switch runs with none until the next change: the
- * extensions stop seeing packets rather than one of them keep seeing them.
- */
-static void vswitch_ext_retract(struct vswitch *sw)
-{
-	struct vswitch_chain *old;
-
-	if (!vswitch_ext_publish(sw))
-		return;
-	old = vswitch_deref(sw->chain);
-	RCU_INIT_POINTER(sw->chain, NULL);
-	if (old)
-		kfree_rcu(old, rcu);
-}
-
 /* A switch goes away: its enabled extensions are detached and every binding freed. */
 void vswitch_ext_unbind_all(struct vswitch *sw)
 {
 	struct vswitch_ext_ctx *ctx, *tmp;
-	struct vswitch_chain *chain;
+	int i;
 
 	lockdep_assert_held(&vswitch_mutex);
-	chain = vswitch_deref(sw->chain);
 	RCU_INIT_POINTER(sw->chain, NULL);
-	if (chain)
-		synchronize_net();
-	kfree(chain);
+	synchronize_net();
+	for (i = 0; i < ARRAY_SIZE(sw->chain_buf); i++) {
+		kfree(sw->chain_buf[i]);
+		sw->chain_buf[i] = NULL;
+	}
 	list_for_each_entry_safe(ctx, tmp, &sw->exts, sw_node) {
-		if (ctx->enabled) {
-			ctx->enabled = false;
-			if (ctx->ext->ops->detach)
-				ctx->ext->ops->detach(ctx);
-		}
+		if (ctx->enabled)
+			vswitch_ext_detach(ctx);
 		list_del(&ctx->sw_node);
 		vswitch_ext_ctx_free(ctx);
 	}
@@ -165,10 +173,11 @@ struct vswitch_ext_ctx *vswitch_ext_find(struct vswitch *sw, const char *name)
  * @ctx: the binding
  * @extack: why not
  *
- * Attaches the extension and replays the switch's ports, NICs and
- * properties to it; if it refuses one, the enable is undone.
- * Return: 0, -EBUSY (another forwarding extension is enabled), or the
- * extension's error.
+ * Takes a reference on the extension's module, attaches the extension and
+ * replays the switch's ports, NICs and properties to it; if it refuses one,
+ * the enable is undone.
+ * Return: 0, -EBUSY (another forwarding extension is enabled), -ENODEV
+ * (its module is being unloaded), or the extension's error.
  */
 int vswitch_ext_enable(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *extack)
 {
@@ -190,23 +199,28 @@ int vswitch_ext_enable(struct vswitch_ext_ctx *ctx, struct netlink_ext_ack *exta
 			return -EBUSY;
 		}
 	}
+	/* enabled, it keeps its module: rmmod of an enabled filter is refused */
+	if (!try_module_get(ctx->ext->owner)) {
+		NL_SET_ERR_MSG_FMT(extack, "the module of extension %s is being unloaded",
+				   ctx->ext->name);
+		return -ENODEV;
+	}
 	if (ops->attach) {
 		err = ops->attach(ctx, extack);
-		if (err)
+		if (err) {
+			module_put(ctx->ext->owner);
 			return err;
+		}
 	}
 	ctx->enabled = true;
 	err = vswitch_ext_replay(ctx, extack);
-	if (!err)
-		err = vswitch_ext_publish(ctx->sw);
 	if (err) {
 		/* not published yet: no packet has seen it */
-		ctx->enabled = false;
-		if (ops->detach)
-			ops->detach(ctx);
-		ctx->priv = NULL;
+		vswitch_ext_detach(ctx);
+		return err;
 	}
-	return err;
+	vswitch_ext_publish(ctx->sw);
+	return 0;
 }
 
 void vswitch_ext_disable(struct vswitch_ext_ctx *ctx)
@@ -216,12 +230,10 @@ void vswitch_ext_disable(struct vswitch_ext_ctx *ctx)
 	if (!ctx->enabled)
 		return;
 	ctx->enabled = false;
-	vswitch_ext_retract(ctx->sw);
+	vswitch_ext_publish(ctx->sw);
 	/* no packet is in one of its ops after this */
 	synchronize_net();
-	if (ctx->ext->ops->detach)
-		ctx->ext->ops->detach(ctx);
-	ctx->priv = NULL;
+	vswitch_ext_detach(ctx);
 }
 
 unsigned int vswitch_ext_position(const struct vswitch_ext_ctx *ctx)
@@ -243,7 +255,7 @@ unsigned int vswitch_ext_position(const struct vswitch_ext_ctx *ctx)
  * @pos: its new place among the extensions of its class, 0 first
  * @extack: why not
  *
- * Return: 0, -ERANGE (past the last of its class) or -ENOMEM.
+ * Return: 0 or -ERANGE (past the last of its class).
  */
 int vswitch_ext_move(struct vswitch_ext_ctx *ctx, unsigned int pos,
 		     struct netlink_ext_ack *extack)
@@ -275,7 +287,8 @@ int vswitch_ext_move(struct vswitch_ext_ctx *ctx, unsigned int pos,
 		list_add_tail(&ctx->sw_node, &before->sw_node);
 	else
 		vswitch_ext_link(ctx->sw, ctx);
-	return vswitch_ext_publish(ctx->sw);
+	vswitch_ext_publish(ctx->sw);
+	return 0;
 }
 
 void vswitch_ext_stats_sum(const struct vswitch_ext_ctx *ctx, u64 sum[VSWITCH_EXT_NSTATS])
@@ -407,7 +420,7 @@ void vswitch_ext_unregister(struct vswitch_ext *ext)
 		ctx = vswitch_ext_find(sw, ext->name);
 		if (ctx && ctx->enabled) {
 			ctx->enabled = false;
-			vswitch_ext_retract(sw);
+			vswitch_ext_publish(sw);
 			ctx->enabled = true;
 			sync = true;
 		}
@@ -418,11 +431,8 @@ void vswitch_ext_unregister(struct vswitch_ext *ext)
 		ctx = vswitch_ext_find(sw, ext->name);
 		if (!ctx)
 			continue;
-		if (ctx->enabled) {
-			ctx->enabled = false;
-			if (ext->ops->detach)
-				ext->ops->detach(ctx);
-		}
+		if (ctx->enabled)
+			vswitch_ext_detach(ctx);
 		/* no chain names it since the grace period above */
 		list_del(&ctx->sw_node);
 		vswitch_ext_ctx_free(ctx);

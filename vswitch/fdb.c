@@ -54,7 +54,7 @@ int vswitch_fdb_init(struct vswitch_fdb *fdb)
 		return err;
 	spin_lock_init(&fdb->lock);
 	fdb->learned = 0;
-	fdb->limit = 0;
+	fdb->limit = VSWITCH_LEARN_LIMIT_DEFAULT;
 	fdb->ageing_ms = VSWITCH_FDB_DEFAULT_AGEING_MS;
 	INIT_DELAYED_WORK(&fdb->gc, vswitch_fdb_gc_work);
 	queue_delayed_work(system_power_efficient_wq, &fdb->gc,

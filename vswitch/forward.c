@@ -47,6 +47,8 @@ static void vswitch_deliver(struct vswitch_nic *nic, struct sk_buff *skb)
 		 */
 		skb->pkt_type = PACKET_HOST;
 		skb->protocol = eth_type_trans(skb, nic->dev);
+		/* a CHECKSUM_COMPLETE sum covered the header just pulled */
+		skb_postpull_rcsum(skb, eth_hdr(skb), ETH_HLEN);
 		netif_rx(skb);
 		break;
 	case VSWITCH_NIC_TYPE_SYNTHETIC:
@@ -66,7 +68,9 @@ static void vswitch_egress(struct vswitch_fwd *fwd, const struct vswitch_fwd_des
 	unsigned int mtu = READ_ONCE(nic->mtu);
 
 	if (d->tagged)
-		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), fwd->vid | fwd->pcp);
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), fwd->vid |
+				       (d->flags & VSWITCH_DEST_PRESERVE_PRIO ? fwd->orig_pcp :
+									       fwd->pcp));
 	if (unlikely(skb->len - ETH_HLEN > mtu) &&
 	    !(skb_is_gso(skb) && skb_gso_validate_network_len(skb, mtu))) {
 		vswitch_drop(nic, port, VSWITCH_DROP_MTU);

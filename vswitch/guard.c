@@ -5,7 +5,13 @@
  *   DHCP guard    no DHCP server messages (UDP from port 67; DHCPv6 547)
  *   router guard  no router advertisements or redirects (ICMPv6 134, 137;
  *                 ICMP 5)
- * skb->data is at the Ethernet header and any VLAN tag is already off.
+ * skb->data is at the Ethernet header and every VLAN tag is already off
+ * (input.c refuses what is still tagged). A guard that is on and cannot
+ * read what it guards fails closed: an IP packet whose headers do not
+ * reach the transport header in its first fragment (truncated, a bad
+ * header, an IPv6 header chain split across fragments, RFC 7112 and 7113)
+ * is dropped as malformed. Later fragments pass: without their first one
+ * they are no message.
  */
 #include <linux/etherdevice.h>
 #include <linux/icmp.h>
@@ -19,7 +25,12 @@
 
 #include "vswitch.h"
 
-/* The transport header: its protocol and offset, or -1 if not reachable. */
+/* No transport header to guard: not IP, or a later fragment. */
+#define VSWITCH_GUARD_NO_L4	(-1)
+/* An IP packet whose transport header cannot be reached: refused. */
+#define VSWITCH_GUARD_UNREADABLE	(-2)
+
+/* The transport header: its protocol and offset, or VSWITCH_GUARD_*. */
 static int vswitch_guard_l4(struct sk_buff *skb, u8 *proto)
 {
 	unsigned int off = ETH_HLEN;
@@ -29,9 +40,10 @@ static int vswitch_guard_l4(struct sk_buff *skb, u8 *proto)
 		struct iphdr _iph;
 		const struct iphdr *iph = skb_header_pointer(skb, off, sizeof(_iph), &_iph);
 
-		/* later fragments carry no transport header */
-		if (!iph || iph->ihl < 5 || (iph->frag_off & htons(IP_OFFSET)))
-			return -1;
+		if (!iph || iph->version != 4 || iph->ihl < 5)
+			return VSWITCH_GUARD_UNREADABLE;
+		if (iph->frag_off & htons(IP_OFFSET))
+			return VSWITCH_GUARD_NO_L4;
 		*proto = iph->protocol;
 		return off + iph->ihl * 4;
 	}
@@ -41,16 +53,18 @@ static int vswitch_guard_l4(struct sk_buff *skb, u8 *proto)
 		__be16 frag_off;
 		int l4;
 
-		if (!ip6h)
-			return -1;
+		if (!ip6h || ip6h->version != 6)
+			return VSWITCH_GUARD_UNREADABLE;
 		*proto = ip6h->nexthdr;
 		l4 = ipv6_skip_exthdr(skb, off + sizeof(*ip6h), proto, &frag_off);
-		if (l4 < 0 || (frag_off & htons(IP6_OFFSET)))
-			return -1;
+		if (l4 < 0)
+			return VSWITCH_GUARD_UNREADABLE;
+		if (frag_off & htons(IP6_OFFSET))
+			return VSWITCH_GUARD_NO_L4;
 		return l4;
 	}
 	default:
-		return -1;
+		return VSWITCH_GUARD_NO_L4;
 	}
 }
 
@@ -74,23 +88,28 @@ int vswitch_guard_check(u8 guards, const struct vswitch_nic *nic, struct sk_buff
 	if (!(guards & (VSWITCH_GUARD_DHCP | VSWITCH_GUARD_ROUTER)))
 		return -1;
 	l4 = vswitch_guard_l4(skb, &proto);
-	if (l4 < 0)
+	if (l4 == VSWITCH_GUARD_NO_L4)
 		return -1;
+	if (l4 < 0)
+		return VSWITCH_DROP_MALFORMED;
 
 	if ((guards & VSWITCH_GUARD_DHCP) && proto == IPPROTO_UDP) {
 		struct udphdr _uh;
 		const struct udphdr *uh = skb_header_pointer(skb, l4, sizeof(_uh), &_uh);
 
-		if (uh && uh->source == htons(v6 ? 547 : 67))
+		if (!uh)
+			return VSWITCH_DROP_MALFORMED;
+		if (uh->source == htons(v6 ? 547 : 67))
 			return VSWITCH_DROP_DHCP_GUARD;
 	}
-	if ((guards & VSWITCH_GUARD_ROUTER) && (proto == IPPROTO_ICMPV6 || proto == IPPROTO_ICMP)) {
+	if ((guards & VSWITCH_GUARD_ROUTER) && proto == (v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP)) {
 		u8 _type;
 		const u8 *type = skb_header_pointer(skb, l4, sizeof(_type), &_type);
 
-		if (type && (v6 ? (*type == NDISC_ROUTER_ADVERTISEMENT ||
-				   *type == NDISC_REDIRECT) :
-				  *type == ICMP_REDIRECT))
+		if (!type)
+			return VSWITCH_DROP_MALFORMED;
+		if (v6 ? (*type == NDISC_ROUTER_ADVERTISEMENT || *type == NDISC_REDIRECT) :
+			 *type == ICMP_REDIRECT)
 			return VSWITCH_DROP_ROUTER_GUARD;
 	}
 	return -1;

@@ -3,8 +3,9 @@
  * Ingress, the first steps of a frame's way through the switch: its NIC's
  * receive edge (rx_handler for emulated and external NICs, the internal
  * netdev's transmit, vswitch_nic_receive() for synthetic NICs), the state
- * check, VLAN classification at the source port, the ingress ops of the
- * extension chain (chain.c), the port's guards (guard.c) and storm limit
+ * check, the frame's tags taken off and its VLAN classified at the source
+ * port, the ingress ops of the extension chain (chain.c), source sanity,
+ * the 802.1D reserved groups, the port's guards (guard.c) and storm limit
  * (policy.c), and learning; and the entry of packets extensions originate.
  * Then forward.c takes over. Runs under RCU with bottom halves disabled.
  */
@@ -32,18 +33,60 @@ rx_handler_result_t vswitch_handle_frame(struct sk_buff **pskb)
 }
 
 /*
- * Take the 802.1Q tag, in-band or in metadata, off the frame.
- * Return: whether there was one; its TCI in @tci.
+ * Take the outer VLAN tag, in metadata or in-band, off the frame.
+ * Return: 1 and the tag's TCI and TPID, 0 when there is none, or a
+ * negative errno when it cannot be taken off.
  */
-static bool vswitch_pop_tag(struct sk_buff *skb, u16 *tci)
+static int vswitch_pop_tag(struct sk_buff *skb, u16 *tci, __be16 *tpid)
 {
 	if (skb_vlan_tag_present(skb)) {
 		*tci = skb_vlan_tag_get(skb);
+		*tpid = skb->vlan_proto;
 		__vlan_hwaccel_clear_tag(skb);
-		return true;
+		return 1;
 	}
-	if (skb->protocol == htons(ETH_P_8021Q) && !__skb_vlan_pop(skb, tci))
-		return true;
+	if (!eth_type_vlan(skb->protocol))
+		return 0;
+	*tpid = skb->protocol;
+	if (!pskb_may_pull(skb, VLAN_ETH_HLEN))
+		return -EINVAL;
+	return __skb_vlan_pop(skb, tci) ?: 1;
+}
+
+/* Most priority tags (VLAN 0) taken off one frame; more is an attack. */
+#define VSWITCH_MAX_PRIO_TAGS	4
+
+/*
+ * Take a frame's 802.1Q tags off: any number of priority tags (up to
+ * VSWITCH_MAX_PRIO_TAGS) and at most one tag of a VLAN. An S-tag (802.1ad)
+ * is not a C-tag and the switch has no QinQ mode: refused, as is a second
+ * VLAN tag, or a tag still in the frame when the tags end. So a guard or
+ * an ACL never looks at a frame whose VLAN it did not classify.
+ * Return: false to drop the frame; else whether it had a VLAN tag, with the
+ * TCI (the outer tag's priority, the VLAN's id) in @tci.
+ */
+static bool vswitch_untag(struct sk_buff *skb, bool *tagged, u16 *tci)
+{
+	unsigned int n;
+	__be16 tpid;
+	u16 t;
+	int ret;
+
+	*tagged = false;
+	*tci = 0;
+	for (n = 0; n <= VSWITCH_MAX_PRIO_TAGS; n++) {
+		ret = vswitch_pop_tag(skb, &t, &tpid);
+		if (ret <= 0)
+			return ret == 0;
+		if (tpid != htons(ETH_P_8021Q) || *tagged)
+			return false;
+		if (!n)
+			*tci = t & VLAN_PRIO_MASK;
+		if (t & VLAN_VID_MASK) {
+			*tagged = true;
+			*tci |= t & VLAN_VID_MASK;
+		}
+	}
 	return false;
 }
 
@@ -71,6 +114,7 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 {
 	struct vswitch_port *port = nic->port;
 	const struct vswitch_chain *chain;
+	const struct vswitch_vlan *vlan;
 	struct vswitch_fwd fwd;
 	enum vswitch_drop why;
 	u16 tci = 0;
@@ -95,13 +139,19 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 	fwd.src_nic = nic;
 	fwd.src_port = port->id;
 	fwd.src_index = nic->index;
-	tagged = vswitch_pop_tag(skb, &tci);
-	fwd.pcp = tci & VLAN_PRIO_MASK;
-	if (!vswitch_vlan_ingress(rcu_dereference(port->vlan), tagged,
-				  tci & VLAN_VID_MASK, &fwd.vid)) {
+	if (unlikely(!vswitch_untag(skb, &tagged, &tci))) {
 		why = VSWITCH_DROP_VLAN;
 		goto drop;
 	}
+	vlan = rcu_dereference(port->vlan);
+	if (!vswitch_vlan_ingress(vlan, tagged, tci & VLAN_VID_MASK, &fwd.vid)) {
+		why = VSWITCH_DROP_VLAN;
+		goto drop;
+	}
+	/* a guest does not choose its own priority unless its port is trusted */
+	fwd.orig_pcp = tci & VLAN_PRIO_MASK;
+	fwd.pcp = vlan->mode == VSWITCH_VLAN_MODE_TRUNK || READ_ONCE(port->trusted) ?
+		  fwd.orig_pcp : 0;
 
 	chain = rcu_dereference(port->sw->chain);
 	if (chain && !vswitch_chain_ingress(&fwd, chain, 0, skb)) {
@@ -109,6 +159,19 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 		return;
 	}
 
+	/* no frame from a group address or from nowhere, as the bridge */
+	if (unlikely(!is_valid_ether_addr(eth_hdr(skb)->h_source))) {
+		why = VSWITCH_DROP_SRC_MAC;
+		goto drop;
+	}
+	/* 802.1D reserved groups (STP, PAUSE, LACP, 802.1X, LLDP...) stay on
+	 * their link unless the switch's mask lets them through
+	 */
+	if (unlikely(is_link_local_ether_addr(eth_hdr(skb)->h_dest)) &&
+	    !(READ_ONCE(port->sw->group_fwd_mask) & BIT(eth_hdr(skb)->h_dest[5]))) {
+		why = VSWITCH_DROP_LINK_LOCAL;
+		goto drop;
+	}
 	guards = READ_ONCE(port->guards);
 	if (unlikely(guards)) {
 		int guard = vswitch_guard_check(guards, nic, skb);
@@ -124,8 +187,7 @@ void vswitch_ingress(struct vswitch_nic *nic, struct sk_buff *skb)
 		why = VSWITCH_DROP_STORM;
 		goto drop;
 	}
-	if (is_valid_ether_addr(eth_hdr(skb)->h_source) &&
-	    vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, fwd.vid)) {
+	if (vswitch_fdb_learn(&port->sw->fdb, port, eth_hdr(skb)->h_source, fwd.vid)) {
 		why = VSWITCH_DROP_LEARN_LIMIT;
 		goto drop;
 	}

@@ -97,7 +97,8 @@ static void vswitch_internal_setup(struct net_device *dev)
 	dev->netdev_ops = &vswitch_internal_ops;
 	dev->ethtool_ops = &vswitch_internal_ethtool_ops;
 	dev->needs_free_netdev = true;
-	dev->priv_flags |= IFF_NO_QUEUE;
+	/* the switch's own: not a NIC of a switch, nor a bridge port */
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_NO_RX_HANDLER;
 	dev->features = NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_HIGHDMA |
 			NETIF_F_GSO_SOFTWARE | NETIF_F_HW_VLAN_CTAG_TX;
 	dev->hw_features = dev->features;
@@ -148,4 +149,12 @@ void vswitch_internal_dev_destroy(struct net_device *dev)
 bool vswitch_is_internal_dev(const struct net_device *dev)
 {
 	return dev->netdev_ops == &vswitch_internal_ops;
+}
+
+/* The NIC an internal netdev is bound to, or NULL. Under RTNL. */
+struct vswitch_nic *vswitch_internal_dev_nic(const struct net_device *dev)
+{
+	struct vswitch_internal_priv *priv = netdev_priv(dev);
+
+	return rcu_dereference_rtnl(priv->nic);
 }

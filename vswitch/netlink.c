@@ -48,6 +48,7 @@ static const struct nla_policy vswitch_switch_new_policy[VSWITCH_A_SWITCH_MAX + 
 	[VSWITCH_A_SWITCH_INTERNAL_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
 	[VSWITCH_A_SWITCH_AGEING_TIME] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_ageing_range),
 	[VSWITCH_A_SWITCH_LEARN_LIMIT] = { .type = NLA_U32 },
+	[VSWITCH_A_SWITCH_GROUP_FWD_MASK] = { .type = NLA_U16 },
 };
 
 static const struct nla_policy vswitch_switch_sel_policy[VSWITCH_A_SWITCH_MAX + 1] = {
@@ -60,6 +61,7 @@ static const struct nla_policy vswitch_switch_set_policy[VSWITCH_A_SWITCH_MAX + 
 	[VSWITCH_A_SWITCH_NAME] = NAME_POLICY,
 	[VSWITCH_A_SWITCH_AGEING_TIME] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_ageing_range),
 	[VSWITCH_A_SWITCH_LEARN_LIMIT] = { .type = NLA_U32 },
+	[VSWITCH_A_SWITCH_GROUP_FWD_MASK] = { .type = NLA_U16 },
 };
 
 #define PORT_SEL							\
@@ -83,7 +85,8 @@ static const struct nla_policy vswitch_switch_set_policy[VSWITCH_A_SWITCH_MAX + 
 	[VSWITCH_A_PORT_PRIMARY_VLAN] = PVLAN_POLICY,			\
 	[VSWITCH_A_PORT_SECONDARY_VLAN] = PVLAN_POLICY,			\
 	[VSWITCH_A_PORT_MIRROR_MODE] = NLA_POLICY_MAX(NLA_U32, VSWITCH_MIRROR_MODE_SOURCE), \
-	[VSWITCH_A_PORT_STORM_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_storm_range)
+	[VSWITCH_A_PORT_STORM_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_storm_range), \
+	[VSWITCH_A_PORT_TRUSTED] = NLA_POLICY_MAX(NLA_U8, 1)
 
 static const struct nla_policy vswitch_port_new_policy[VSWITCH_A_PORT_MAX + 1] = {
 	PORT_SEL,
@@ -371,6 +374,8 @@ int vswitch_nl_put_stats(struct sk_buff *msg, int attr, struct vswitch_stats __p
 		[VSWITCH_DROP_STORM] = VSWITCH_A_STATS_DROP_STORM,
 		[VSWITCH_DROP_EXT] = VSWITCH_A_STATS_DROP_EXT,
 		[VSWITCH_DROP_PVLAN] = VSWITCH_A_STATS_DROP_PVLAN,
+		[VSWITCH_DROP_SRC_MAC] = VSWITCH_A_STATS_DROP_SRC_MAC,
+		[VSWITCH_DROP_LINK_LOCAL] = VSWITCH_A_STATS_DROP_LINK_LOCAL,
 	};
 	struct vswitch_stats_sum sum;
 	struct nlattr *nest;

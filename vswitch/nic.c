@@ -93,6 +93,12 @@ int vswitch_nic_attach_dev(struct vswitch_nic *nic, struct net_device *dev,
 		NL_SET_ERR_MSG_FMT(extack, "%s is a switch's internal NIC", dev->name);
 		return -EINVAL;
 	}
+	/* what the suite makes (a capture extension's netdev, say) is not a NIC */
+	if (dev->priv_flags & IFF_NO_RX_HANDLER) {
+		NL_SET_ERR_MSG_FMT(extack, "%s cannot be a NIC: it takes no receive handler",
+				   dev->name);
+		return -EINVAL;
+	}
 	if (netdev_is_rx_handler_busy(dev)) {
 		NL_SET_ERR_MSG_FMT(extack,
 				   "%s is already attached to a bridge, bond or switch",
@@ -116,7 +122,8 @@ int vswitch_nic_attach_dev(struct vswitch_nic *nic, struct net_device *dev,
 	}
 	dev_hold(dev);
 	nic->dev = dev;
-	ether_addr_copy(nic->mac, dev->dev_addr);
+	if (!nic->mac_set)
+		ether_addr_copy(nic->mac, dev->dev_addr);
 	if (!nic->mtu_set)
 		nic->mtu = dev->mtu;
 	return 0;
@@ -156,6 +163,11 @@ int vswitch_nic_publish(struct vswitch_nic *nic, struct netlink_ext_ack *extack)
 	err = vswitch_ext_nic_create(nic, extack);
 	if (err)
 		return err;
+	/* the guest's own address is known: spoofing it is refused, as in
+	 * Hyper-V, unless the administrator said otherwise
+	 */
+	if (nic->mac_set && !nic->port->mac_guard_set)
+		WRITE_ONCE(nic->port->guards, nic->port->guards | VSWITCH_GUARD_MAC);
 	rcu_assign_pointer(nic->port->nics[nic->index], nic);
 	vswitch_generation++;
 	return 0;
@@ -236,15 +248,50 @@ struct vswitch_nic *vswitch_nic_by_dev(const struct net_device *dev)
 	return rtnl_dereference(dev->rx_handler_data);
 }
 
-/* A claimed netdev going away takes its NIC with it; its MTU follows. */
+/* The internal NIC follows its netdev: MTU, address and name. */
+static void vswitch_internal_event(struct vswitch_nic *nic, struct net_device *dev,
+				   unsigned long event)
+{
+	switch (event) {
+	case NETDEV_CHANGEMTU:
+		WRITE_ONCE(nic->mtu, dev->mtu);
+		vswitch_ext_nic_update(nic);
+		break;
+	case NETDEV_CHANGEADDR:
+		ether_addr_copy(nic->mac, dev->dev_addr);
+		vswitch_ext_nic_update(nic);
+		break;
+	case NETDEV_CHANGENAME:
+		strscpy(nic->port->sw->internal_ifname, dev->name,
+			sizeof(nic->port->sw->internal_ifname));
+		vswitch_generation++;
+		break;
+	}
+}
+
+/*
+ * A claimed netdev going away takes its NIC with it; its MTU follows, and
+ * its address unless one was given. Nothing of the switch's may stop
+ * being Ethernet. The internal NIC's netdev is unbound before the switch
+ * unregisters it, so that event never waits here for vswitch_mutex.
+ */
 static int vswitch_netdev_event(struct notifier_block *nb, unsigned long event, void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
-	struct vswitch_nic *nic = vswitch_nic_by_dev(dev);
+	struct vswitch_nic *nic;
 
+	nic = vswitch_is_internal_dev(dev) ? vswitch_internal_dev_nic(dev) :
+					      vswitch_nic_by_dev(dev);
 	if (!nic)
 		return NOTIFY_DONE;
+	if (event == NETDEV_PRE_TYPE_CHANGE)
+		return notifier_from_errno(-EBUSY);
 	mutex_lock(&vswitch_mutex);
+	if (nic->type == VSWITCH_NIC_TYPE_INTERNAL) {
+		vswitch_internal_event(nic, dev, event);
+		mutex_unlock(&vswitch_mutex);
+		return NOTIFY_DONE;
+	}
 	switch (event) {
 	case NETDEV_UNREGISTER:
 		if (nic->port->sw->external == nic->port)
@@ -258,8 +305,10 @@ static int vswitch_netdev_event(struct notifier_block *nb, unsigned long event, 
 		}
 		break;
 	case NETDEV_CHANGEADDR:
-		ether_addr_copy(nic->mac, dev->dev_addr);
-		vswitch_ext_nic_update(nic);
+		if (!nic->mac_set) {
+			ether_addr_copy(nic->mac, dev->dev_addr);
+			vswitch_ext_nic_update(nic);
+		}
 		break;
 	}
 	mutex_unlock(&vswitch_mutex);

@@ -40,6 +40,9 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
 /*
  * One switch's table. A dump resumes by skipping the entries already sent
  * (cb->args[0]); the walk order is stable while the table does not resize.
+ * A resize between two parts of a dump (the table grows in the background
+ * after inserts) is flagged as NLM_F_DUMP_INTR, as a change is: the bucket
+ * array is part of the generation the dump checks.
  */
 int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
@@ -55,12 +58,18 @@ int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		err = PTR_ERR(m.sw);
 		goto out;
 	}
-	cb->seq = vswitch_generation;
+	rcu_read_lock();
+	cb->seq = vswitch_generation ^
+		  (u32)(unsigned long)rcu_dereference(m.sw->fdb.tbl.tbl);
+	rcu_read_unlock();
 	rhashtable_walk_enter(&m.sw->fdb.tbl, &iter);
 	rhashtable_walk_start(&iter);
 	while ((m.e = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(m.e))
+		if (IS_ERR(m.e)) {
+			/* resized under the walk: what was sent may repeat */
+			cb->seq++;
 			continue;
+		}
 		if (idx++ < cb->args[0])
 			continue;
 		if (vswitch_nl_fill_fdb(skb, &m, NETLINK_CB(cb->skb).portid,

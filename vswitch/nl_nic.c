@@ -127,8 +127,10 @@ int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info)
 		vswitch_nic_destroy(nic);
 		goto out;
 	}
-	if (attrs[VSWITCH_A_NIC_MAC])
+	if (attrs[VSWITCH_A_NIC_MAC]) {
 		ether_addr_copy(nic->mac, nla_data(attrs[VSWITCH_A_NIC_MAC]));
+		nic->mac_set = true;
+	}
 	err = vswitch_nic_publish(nic, info->extack);
 	if (err) {
 		vswitch_nic_destroy(nic);

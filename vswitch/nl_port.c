@@ -114,7 +114,8 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	    nla_put_u32(msg, VSWITCH_A_PORT_LEARNED, atomic_read(&port->learned)) ||
 	    vswitch_nl_put_guards(msg, READ_ONCE(port->guards)) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_MIRROR_MODE, READ_ONCE(port->mirror)) ||
-	    nla_put_u32(msg, VSWITCH_A_PORT_STORM_LIMIT, READ_ONCE(port->storm.limit)))
+	    nla_put_u32(msg, VSWITCH_A_PORT_STORM_LIMIT, READ_ONCE(port->storm.limit)) ||
+	    nla_put_u8(msg, VSWITCH_A_PORT_TRUSTED, READ_ONCE(port->trusted)))
 		goto cancel;
 	for (i = 0; i <= VSWITCH_MAX_NIC_INDEX; i++) {
 		struct vswitch_nic *nic = vswitch_deref(port->nics[i]);
@@ -160,6 +161,10 @@ static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **at
 	if (attrs[VSWITCH_A_PORT_LEARN_LIMIT])
 		WRITE_ONCE(port->learn_limit, nla_get_u32(attrs[VSWITCH_A_PORT_LEARN_LIMIT]));
 	WRITE_ONCE(port->guards, vswitch_nl_get_guards(attrs, port->guards));
+	if (attrs[VSWITCH_A_PORT_MAC_GUARD])
+		port->mac_guard_set = true;
+	if (attrs[VSWITCH_A_PORT_TRUSTED])
+		WRITE_ONCE(port->trusted, nla_get_u8(attrs[VSWITCH_A_PORT_TRUSTED]));
 	if (attrs[VSWITCH_A_PORT_MIRROR_MODE])
 		vswitch_port_set_mirror(port, nla_get_u32(attrs[VSWITCH_A_PORT_MIRROR_MODE]));
 	if (attrs[VSWITCH_A_PORT_STORM_LIMIT])

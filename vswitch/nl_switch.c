@@ -24,6 +24,7 @@ int vswitch_nl_fill_switch(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	     nla_put_string(msg, VSWITCH_A_SWITCH_INTERNAL_IFNAME, sw->internal_ifname)) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_AGEING_TIME, READ_ONCE(sw->fdb.ageing_ms)) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_LEARN_LIMIT, READ_ONCE(sw->fdb.limit)) ||
+	    nla_put_u16(msg, VSWITCH_A_SWITCH_GROUP_FWD_MASK, READ_ONCE(sw->group_fwd_mask)) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_FDB_ENTRIES, vswitch_fdb_count(&sw->fdb)) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_PORT_COUNT, sw->nports) ||
 	    vswitch_nl_put_stats(msg, VSWITCH_A_SWITCH_STATS, sw->stats))
@@ -41,8 +42,23 @@ static void *vswitch_nl_req_switch(struct genl_info *info)
 				 info->extack);
 }
 
+/* The reserved groups the switch may forward: never STP, PAUSE or LACP. */
+static int vswitch_check_conf(struct nlattr **attrs, struct netlink_ext_ack *extack)
+{
+	struct nlattr *mask = attrs[VSWITCH_A_SWITCH_GROUP_FWD_MASK];
+
+	if (mask && (nla_get_u16(mask) & VSWITCH_GROUP_FWD_RESTRICTED)) {
+		NL_SET_ERR_MSG_ATTR(extack, mask,
+				    "groups 01:80:c2:00:00:00-02 (STP, PAUSE, LACP) are never forwarded");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static void vswitch_apply_conf(struct vswitch *sw, struct nlattr **attrs)
 {
+	if (attrs[VSWITCH_A_SWITCH_GROUP_FWD_MASK])
+		WRITE_ONCE(sw->group_fwd_mask, nla_get_u16(attrs[VSWITCH_A_SWITCH_GROUP_FWD_MASK]));
 	if (attrs[VSWITCH_A_SWITCH_AGEING_TIME])
 		vswitch_fdb_set_ageing(&sw->fdb, nla_get_u32(attrs[VSWITCH_A_SWITCH_AGEING_TIME]));
 	if (attrs[VSWITCH_A_SWITCH_LEARN_LIMIT])
@@ -64,6 +80,9 @@ int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info)
 	type = nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]);
 	if (attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME])
 		internal = nla_data(attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME]);
+	err = vswitch_check_conf(attrs, info->extack);
+	if (err)
+		return err;
 
 	err = vswitch_nl_admin_begin(info);
 	if (err)
@@ -142,6 +161,9 @@ int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info)
 	struct vswitch *sw;
 	int err;
 
+	err = vswitch_check_conf(info->attrs, info->extack);
+	if (err)
+		return err;
 	err = vswitch_nl_admin_begin(info);
 	if (err)
 		return err;

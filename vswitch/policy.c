@@ -102,7 +102,9 @@ void vswitch_mirror_add(struct vswitch_fwd *fwd)
 		if (READ_ONCE(nic->port->mirror) != VSWITCH_MIRROR_MODE_DESTINATION ||
 		    nic->port == fwd->src || vswitch_fwd_has(fwd, nic))
 			continue;
-		if (vswitch_fwd_push(fwd, nic, VSWITCH_DEST_PRESERVE_VLAN))
+		/* a copy as the source port saw it: its VLAN and priority */
+		if (vswitch_fwd_push(fwd, nic,
+				     VSWITCH_DEST_PRESERVE_VLAN | VSWITCH_DEST_PRESERVE_PRIO))
 			return;
 	}
 }

@@ -34,6 +34,16 @@ static void vswitch_port_set_state(struct vswitch_port *port, enum vswitch_port_
 	WRITE_ONCE(port->state, to);
 }
 
+static void vswitch_port_free_rcu(struct rcu_head *head)
+{
+	struct vswitch_port *port = container_of(head, struct vswitch_port, rcu);
+
+	kfree(rcu_dereference_raw(port->vlan));
+	free_percpu(port->stats);
+	free_percpu(port->ext_stats);
+	kfree(port);
+}
+
 struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 					 enum vswitch_port_type type,
 					 struct netlink_ext_ack *extack)
@@ -63,22 +73,30 @@ struct vswitch_port *vswitch_port_create(struct vswitch *sw, const char *name,
 	port->sw = sw;
 	strscpy(port->name, name, sizeof(port->name));
 	port->type = type;
+	port->learn_limit = VSWITCH_PORT_LEARN_LIMIT_DEFAULT;
 	atomic_set(&port->learned, 0);
 	vswitch_vlan_init_access(vlan, 0);
 	RCU_INIT_POINTER(port->vlan, vlan);
 
-	err = xa_alloc(&sw->ports, &port->id, port, VSWITCH_PORT_ID_LIMIT, GFP_KERNEL);
-	if (err) {
+	/* ids go round, as Hyper-V's: a deleted port's id, which a forwarding
+	 * extension or a mirror may still name, is not the next port's
+	 */
+	err = xa_alloc_cyclic(&sw->ports, &port->id, port, VSWITCH_PORT_ID_LIMIT,
+			      &sw->next_port_id, GFP_KERNEL);
+	if (err < 0) {
 		NL_SET_ERR_MSG_FMT(extack, "switch %s has no free port id", sw->name);
 		err = err == -EBUSY ? -ENOSPC : err;
 		goto free;
 	}
 	vswitch_port_set_state(port, VSWITCH_PORT_STATE_CREATED);
-	/* the extensions may refuse it: then it never was */
+	/* the extensions may refuse it: then it never was. It was in
+	 * sw->ports meanwhile, where the data path may have found it
+	 */
 	err = vswitch_ext_port_create(port, extack);
 	if (err) {
 		xa_erase(&sw->ports, port->id);
-		goto free;
+		call_rcu(&port->rcu, vswitch_port_free_rcu);
+		return ERR_PTR(err);
 	}
 	sw->nports++;
 	vswitch_generation++;
@@ -114,16 +132,6 @@ void vswitch_port_set_vlan(struct vswitch_port *port, struct vswitch_vlan *vlan)
 	vswitch_generation++;
 	if (old)
 		kfree_rcu(old, rcu);
-}
-
-static void vswitch_port_free_rcu(struct rcu_head *head)
-{
-	struct vswitch_port *port = container_of(head, struct vswitch_port, rcu);
-
-	kfree(rcu_dereference_raw(port->vlan));
-	free_percpu(port->stats);
-	free_percpu(port->ext_stats);
-	kfree(port);
 }
 
 /* Teardown and delete; the port has no NIC left. */

@@ -103,6 +103,7 @@ struct vswitch_nic *vswitch_synthetic_nic_create(const struct vswitch_nic_desc *
 	nic->ops = desc->ops;
 	nic->priv = desc->priv;
 	ether_addr_copy(nic->mac, desc->mac);
+	nic->mac_set = true;
 	nic->mtu = desc->mtu;
 	nic->mtu_set = true;
 	err = vswitch_nic_publish(nic, extack);

@@ -42,6 +42,8 @@ enum vswitch_drop {
 	VSWITCH_DROP_STORM,
 	VSWITCH_DROP_EXT,
 	VSWITCH_DROP_PVLAN,
+	VSWITCH_DROP_SRC_MAC,
+	VSWITCH_DROP_LINK_LOCAL,
 	__VSWITCH_DROP_MAX
 };
 
@@ -160,6 +162,15 @@ int vswitch_fdb_del(struct vswitch_fdb *fdb, const u8 *addr, u16 vid);
 void vswitch_fdb_flush(struct vswitch_fdb *fdb, struct vswitch_port *port, bool with_static);
 void vswitch_fdb_age(struct vswitch_fdb *fdb);
 
+/*
+ * Hyper-V's safe defaults against a guest flooding the table with source
+ * addresses: what a new port and a new switch learn at most.
+ */
+#define VSWITCH_PORT_LEARN_LIMIT_DEFAULT	1024
+#define VSWITCH_LEARN_LIMIT_DEFAULT		65536
+/* Reserved groups never forwarded: STP, MAC control (PAUSE), slow protocols (LACP) */
+#define VSWITCH_GROUP_FWD_RESTRICTED		0x0007
+
 /* Most frames per second a storm limit may be (the token bucket's range). */
 #define VSWITCH_STORM_LIMIT_MAX	10000000
 
@@ -209,6 +220,7 @@ struct vswitch {
 	char name[VSWITCH_NAME_LEN];
 	enum vswitch_switch_type type;
 	struct xarray ports;		/* id -> port; ids from 1 */
+	u32 next_port_id;		/* where the cyclic id allocation goes on */
 	unsigned int nports;
 	struct list_head nics;		/* connected NICs, RCU */
 	struct vswitch_port *external;	/* the external port, if any */
@@ -218,9 +230,13 @@ struct vswitch {
 	struct vswitch_fdb fdb;
 	struct list_head exts;		/* bindings, in chain order */
 	struct vswitch_chain __rcu *chain;	/* the enabled ones; NULL: none */
+	struct vswitch_chain *chain_buf[2];	/* the chain's storage, taking turns */
+	unsigned long chain_gp[2];	/* grace period a buffer's readers end with */
+	u8 chain_next;			/* the buffer the next publication fills */
 	struct list_head props;		/* the switch's own properties */
 	unsigned int nprops;
 	unsigned int nmirrors;		/* ports in mirror mode destination */
+	u16 group_fwd_mask;		/* 802.1D reserved groups it forwards */
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
 };
@@ -235,6 +251,8 @@ struct vswitch_port {
 	u32 learn_limit;		/* 0: none */
 	atomic_t learned;
 	u8 guards;			/* VSWITCH_GUARD_* */
+	bool trusted;			/* its frames keep their 802.1p priority */
+	bool mac_guard_set;		/* the MAC guard was set, not defaulted */
 	bool offered;			/* the extensions accepted its creation */
 	enum vswitch_mirror_mode mirror;
 	struct vswitch_storm storm;
@@ -258,6 +276,7 @@ struct vswitch_nic {
 	u8 mac[ETH_ALEN];
 	u32 mtu;
 	bool mtu_set;			/* administratively set, not the netdev's */
+	bool mac_set;			/* given, not the netdev's: the guest's own */
 	bool offered;			/* the extensions accepted its creation */
 	struct vswitch_stats __percpu *stats;
 	struct rcu_head rcu;
@@ -302,6 +321,7 @@ struct vswitch_fwd {
 	u8 phase;
 	u16 vid;
 	u16 pcp;			/* 802.1p bits in TCI position */
+	u16 orig_pcp;			/* the frame's own, before the port's rules */
 	u8 why;				/* reason of the drop being returned */
 	u16 first;			/* chain index the packet entered at */
 	u16 ndest;
@@ -412,6 +432,7 @@ struct net_device *vswitch_internal_dev_create(const char *name, struct netlink_
 void vswitch_internal_dev_bind(struct net_device *dev, struct vswitch_nic *nic);
 void vswitch_internal_dev_destroy(struct net_device *dev);
 bool vswitch_is_internal_dev(const struct net_device *dev);
+struct vswitch_nic *vswitch_internal_dev_nic(const struct net_device *dev);
 
 /* The packet's way (input.c, forward.c) */
 rx_handler_result_t vswitch_handle_frame(struct sk_buff **pskb);

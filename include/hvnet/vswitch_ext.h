@@ -76,7 +76,10 @@ struct vswitch_dest {
 #define VSWITCH_DEST_EXCLUDED		BIT(0)
 /* Deliver with the packet's VLAN tag as it is, whatever the port's mode. */
 #define VSWITCH_DEST_PRESERVE_VLAN	BIT(1)
-/* Keep the packet's 802.1p priority. */
+/*
+ * Leave with the 802.1p priority the packet entered with (the switch resets
+ * a guest's own on access and private ports that are not trusted).
+ */
 #define VSWITCH_DEST_PRESERVE_PRIO	BIT(2)
 
 /**

@@ -25,6 +25,7 @@ static const struct vsw_policy port_policy[VSWITCH_A_PORT_MAX + 1] = {
 	[VSWITCH_A_PORT_NIC] = { MNL_TYPE_NESTED },
 	[VSWITCH_A_PORT_STATS] = { MNL_TYPE_NESTED },
 	[VSWITCH_A_PORT_MAC_GUARD] = { MNL_TYPE_U8 },
+	[VSWITCH_A_PORT_TRUSTED] = { MNL_TYPE_U8 },
 	[VSWITCH_A_PORT_DHCP_GUARD] = { MNL_TYPE_U8 },
 	[VSWITCH_A_PORT_ROUTER_GUARD] = { MNL_TYPE_U8 },
 	[VSWITCH_A_PORT_PVLAN_MODE] = { MNL_TYPE_U32 },
@@ -171,6 +172,10 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 	if (tb[VSWITCH_A_PORT_STORM_LIMIT] &&
 	    (ctx->json || mnl_attr_get_u32(tb[VSWITCH_A_PORT_STORM_LIMIT])))
 		out_attr_uint(ctx, "storm_limit", "storm-limit", tb[VSWITCH_A_PORT_STORM_LIMIT]);
+	if (tb[VSWITCH_A_PORT_TRUSTED] &&
+	    (ctx->json || mnl_attr_get_u8(tb[VSWITCH_A_PORT_TRUSTED])))
+		out_str(ctx, "trusted", "trusted",
+			hv_name(&hv_on_off, mnl_attr_get_u8(tb[VSWITCH_A_PORT_TRUSTED])) ?: "?");
 	if (view == HV_VIEW_EVENT)
 		return;
 	out_eol(ctx);
@@ -183,7 +188,7 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 /* The options of port add; port set takes vlan, native and learn-limit. */
 enum { PO_NAME, PO_TYPE, PO_DEV, PO_VLAN, PO_NATIVE, PO_LEARN_LIMIT,
 	PO_MAC_GUARD, PO_DHCP_GUARD, PO_ROUTER_GUARD, PO_SECONDARY, PO_MIRROR,
-	PO_STORM_LIMIT };
+	PO_STORM_LIMIT, PO_TRUSTED };
 
 static const char *const port_opt_names[] = {
 	[PO_NAME] = "name",
@@ -198,6 +203,7 @@ static const char *const port_opt_names[] = {
 	[PO_SECONDARY] = "secondary",
 	[PO_MIRROR] = "mirror",
 	[PO_STORM_LIMIT] = "storm-limit",
+	[PO_TRUSTED] = "trusted",
 };
 
 static const struct hv_names port_opts = { port_opt_names, ARRAY_SIZE(port_opt_names) };
@@ -306,6 +312,11 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 		if (!ret)
 			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_STORM_LIMIT, val);
 		return ret;
+	case PO_TRUSTED:
+		ret = arg_enum(ctx, a, "trusted", &hv_on_off, &val);
+		if (!ret)
+			mnl_attr_put_u8(po->nlh, VSWITCH_A_PORT_TRUSTED, val);
+		return ret;
 	case PO_MAC_GUARD:
 	case PO_DHCP_GUARD:
 	case PO_ROUTER_GUARD:
@@ -330,7 +341,7 @@ static int port_args(struct hv_ctx *ctx, struct hv_args *a,
 			       HV_OPT(PO_LEARN_LIMIT) | HV_OPT(PO_MAC_GUARD) |
 			       HV_OPT(PO_DHCP_GUARD) | HV_OPT(PO_ROUTER_GUARD) |
 			       HV_OPT(PO_SECONDARY) | HV_OPT(PO_MIRROR) |
-			       HV_OPT(PO_STORM_LIMIT);
+			       HV_OPT(PO_STORM_LIMIT) | HV_OPT(PO_TRUSTED);
 	const char *sw, *name;
 	int ret;
 
@@ -526,7 +537,8 @@ const struct hv_object hv_port_obj = {
 	"       hvnet port set SWITCH NAME POLICY...\n"
 	"       hvnet port [ show [ SWITCH [ NAME ] ] ]\n"
 	"where  POLICY := { VLAN | learn-limit N | GUARD { on | off } |\n"
-	"                   mirror { none | source | destination } | storm-limit PPS }\n"
+	"                   mirror { none | source | destination } | storm-limit PPS |\n"
+	"                   trusted { on | off } }\n"
 	"       VLAN := { vlan access VID | vlan trunk LIST [ native VID ] |\n"
 	"                 vlan private ROLE PRIMARY [ secondary VID ] }\n"
 	"       ROLE := { isolated | community | promiscuous }\n"

@@ -196,7 +196,8 @@ static const struct stats_row {
 		     VSWITCH_A_STATS_DROP_MALFORMED } },
 	{ "policy:", { VSWITCH_A_STATS_DROP_MAC_GUARD, VSWITCH_A_STATS_DROP_DHCP_GUARD,
 		       VSWITCH_A_STATS_DROP_ROUTER_GUARD, VSWITCH_A_STATS_DROP_STORM,
-		       VSWITCH_A_STATS_DROP_PVLAN, VSWITCH_A_STATS_DROP_EXT } },
+		       VSWITCH_A_STATS_DROP_PVLAN, VSWITCH_A_STATS_DROP_EXT,
+		       VSWITCH_A_STATS_DROP_SRC_MAC, VSWITCH_A_STATS_DROP_LINK_LOCAL } },
 };
 
 /* A counter's column title: its name without the rx-/tx-/drop- prefix. */

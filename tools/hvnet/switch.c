@@ -18,7 +18,27 @@ static const struct vsw_policy switch_policy[VSWITCH_A_SWITCH_MAX + 1] = {
 	[VSWITCH_A_SWITCH_FDB_ENTRIES] = { MNL_TYPE_U32 },
 	[VSWITCH_A_SWITCH_PORT_COUNT] = { MNL_TYPE_U32 },
 	[VSWITCH_A_SWITCH_STATS] = { MNL_TYPE_NESTED },
+	[VSWITCH_A_SWITCH_GROUP_FWD_MASK] = { MNL_TYPE_U16 },
 };
+
+/* "group-fwd-mask 0x8" when the switch forwards a reserved group */
+static void out_group_fwd_mask(struct hv_ctx *ctx, const struct nlattr *attr)
+{
+	char hex[8];
+	uint16_t mask;
+
+	if (!attr)
+		return;
+	mask = mnl_attr_get_u16(attr);
+	if (ctx->json) {
+		out_uint(ctx, "group_fwd_mask", NULL, mask);
+		return;
+	}
+	if (!mask)
+		return;
+	snprintf(hex, sizeof(hex), "0x%x", mask);
+	out_str(ctx, NULL, "group-fwd-mask", hex);
+}
 
 /* The uplink by name (the host's), and by ifindex in JSON. */
 static void out_uplink(struct hv_ctx *ctx, const struct nlattr *attr)
@@ -54,6 +74,7 @@ void switch_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 		      tb[VSWITCH_A_SWITCH_AGEING_TIME]);
 	out_attr_uint(ctx, "learn_limit", "learn-limit",
 		      tb[VSWITCH_A_SWITCH_LEARN_LIMIT]);
+	out_group_fwd_mask(ctx, tb[VSWITCH_A_SWITCH_GROUP_FWD_MASK]);
 	out_attr_uint(ctx, "fdb_entries", "fdb-entries",
 		      tb[VSWITCH_A_SWITCH_FDB_ENTRIES]);
 	out_attr_uint(ctx, "port_count", "ports",
@@ -64,8 +85,8 @@ void switch_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 	out_stats(ctx, tb[VSWITCH_A_SWITCH_STATS], 4);
 }
 
-/* The options of switch add; switch set takes the last two. */
-enum { SW_TYPE, SW_UPLINK, SW_INTERNAL_NIC, SW_AGEING, SW_LEARN_LIMIT };
+/* The options of switch add; switch set takes the last three. */
+enum { SW_TYPE, SW_UPLINK, SW_INTERNAL_NIC, SW_AGEING, SW_LEARN_LIMIT, SW_GROUP_FWD_MASK };
 
 static const char *const switch_opt_names[] = {
 	[SW_TYPE] = "type",
@@ -73,6 +94,7 @@ static const char *const switch_opt_names[] = {
 	[SW_INTERNAL_NIC] = "internal-nic",
 	[SW_AGEING] = "ageing",
 	[SW_LEARN_LIMIT] = "learn-limit",
+	[SW_GROUP_FWD_MASK] = "group-fwd-mask",
 };
 
 static const struct hv_names switch_opts_names = { switch_opt_names, ARRAY_SIZE(switch_opt_names) };
@@ -110,6 +132,11 @@ static int switch_opt(struct hv_ctx *ctx, struct hv_args *a, int opt,
 		if (!ret)
 			mnl_attr_put_u32(nlh, VSWITCH_A_SWITCH_AGEING_TIME, val);
 		return ret;
+	case SW_GROUP_FWD_MASK:
+		ret = arg_uint(ctx, a, "group-fwd-mask", UINT16_MAX, &val);
+		if (!ret)
+			mnl_attr_put_u16(nlh, VSWITCH_A_SWITCH_GROUP_FWD_MASK, val);
+		return ret;
 	default:
 		ret = arg_uint(ctx, a, "learn-limit", UINT32_MAX, &val);
 		if (!ret)
@@ -122,7 +149,8 @@ static int switch_opt(struct hv_ctx *ctx, struct hv_args *a, int opt,
 static int switch_args(struct hv_ctx *ctx, struct hv_args *a,
 		       struct nlmsghdr *nlh, bool add, unsigned int *seen)
 {
-	unsigned int allowed = HV_OPT(SW_AGEING) | HV_OPT(SW_LEARN_LIMIT);
+	unsigned int allowed = HV_OPT(SW_AGEING) | HV_OPT(SW_LEARN_LIMIT) |
+			       HV_OPT(SW_GROUP_FWD_MASK);
 	const char *name;
 	int ret;
 
@@ -161,7 +189,8 @@ static int switch_set(struct hv_ctx *ctx, struct hv_args *a)
 	if (ret)
 		return ret;
 	if (!seen)
-		return hv_usage(ctx, "nothing to change (ageing MS, learn-limit N)");
+		return hv_usage(ctx,
+				"nothing to change (ageing MS, learn-limit N, group-fwd-mask MASK)");
 	return vsw_talk(ctx, nlh, NULL, NULL);
 }
 
@@ -211,9 +240,9 @@ const struct hv_object hv_switch_obj = {
 	.usage =
 	"Usage: hvnet switch add NAME type { external | internal | private }\n"
 	"                        [ uplink DEV ] [ internal-nic IFNAME ]\n"
-	"                        [ ageing MS ] [ learn-limit N ]\n"
+	"                        [ ageing MS ] [ learn-limit N ] [ group-fwd-mask MASK ]\n"
 	"       hvnet switch del NAME\n"
-	"       hvnet switch set NAME [ ageing MS ] [ learn-limit N ]\n"
+	"       hvnet switch set NAME [ ageing MS ] [ learn-limit N ] [ group-fwd-mask MASK ]\n"
 	"       hvnet switch [ show [ NAME ] ]\n",
 	.cmds = switch_cmds,
 	.ncmds = ARRAY_SIZE(switch_cmds),

@@ -130,6 +130,8 @@ static const char *const stats_names[] = {
 	[VSWITCH_A_STATS_DROP_STORM] = "drop-storm",
 	[VSWITCH_A_STATS_DROP_EXT] = "drop-ext",
 	[VSWITCH_A_STATS_DROP_PVLAN] = "drop-pvlan",
+	[VSWITCH_A_STATS_DROP_SRC_MAC] = "drop-src-mac",
+	[VSWITCH_A_STATS_DROP_LINK_LOCAL] = "drop-link-local",
 };
 
 const struct hv_names hv_switch_types = { switch_types, ARRAY_SIZE(switch_types) };

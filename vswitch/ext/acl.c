@@ -146,6 +146,9 @@ static enum vswitch_ext_verdict acl_ingress(struct vswitch_ext_ctx *ctx,
 	if (!set)
 		return VSWITCH_EXT_PASS;
 	acl_key_parse(skb, &key);
+	/* what the rules cannot read, they do not let through */
+	if (unlikely(key.flags & ACL_KEY_UNPARSED))
+		return vswitch_fwd_drop(fwd, VSWITCH_EXT_REASON_MALFORMED);
 	if (!acl_allows(sw, src, set, ACL_OUT, &key, skb->len))
 		return vswitch_fwd_drop(fwd, VSWITCH_EXT_REASON_POLICY);
 	return VSWITCH_EXT_PASS;
@@ -177,7 +180,9 @@ static enum vswitch_ext_verdict acl_egress(struct vswitch_ext_ctx *ctx,
 			acl_key_reverse(&out, &key);
 			parsed = true;
 		}
-		if (!acl_allows(sw, dest.port, set, ACL_IN, &key, skb->len))
+		if (unlikely(key.flags & ACL_KEY_UNPARSED))
+			vswitch_fwd_exclude(fwd, i, VSWITCH_EXT_REASON_MALFORMED);
+		else if (!acl_allows(sw, dest.port, set, ACL_IN, &key, skb->len))
 			vswitch_fwd_exclude(fwd, i, VSWITCH_EXT_REASON_POLICY);
 	}
 	return VSWITCH_EXT_PASS;

@@ -58,6 +58,8 @@ struct acl_key {
 #define ACL_KEY_WORDS	(sizeof(struct acl_key) / sizeof(u32))
 /* port_l and port_r were read from the transport header */
 #define ACL_KEY_PORTS	BIT(0)
+/* an IP packet whose headers could not be read up to its transport header */
+#define ACL_KEY_UNPARSED	BIT(1)
 
 enum acl_kind {
 	ACL_KIND_PORT,		/* a port ACL: property HVNET_ACL_PROP_ID */

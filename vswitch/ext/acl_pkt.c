@@ -4,8 +4,12 @@
  * source port sees it (local = source) and turned round for destination
  * ports. skb->data is at the Ethernet header; the VLAN tag is not in the
  * frame. Frames that are not IPv4 or IPv6 (ARP among them) have family 0:
- * only MAC rules see them. A header too short to read leaves the fields
- * it would have given at zero; later fragments have no ports.
+ * only MAC rules see them. An IP packet whose headers cannot be read to
+ * its transport header — truncated, a bad header, an IPv6 header chain
+ * that does not end in the first fragment (RFC 7112) — is marked
+ * ACL_KEY_UNPARSED, and a port with rules refuses it (acl.c): what the
+ * rules cannot see they do not let through. Later fragments have no
+ * ports (their first fragment carried them).
  */
 #include <linux/etherdevice.h>
 #include <linux/ip.h>
@@ -44,8 +48,10 @@ void acl_key_parse(const struct sk_buff *skb, struct acl_key *k)
 		struct iphdr _iph;
 		const struct iphdr *iph = skb_header_pointer(skb, ETH_HLEN, sizeof(_iph), &_iph);
 
-		if (!iph || iph->version != 4 || iph->ihl < 5)
+		if (!iph || iph->version != 4 || iph->ihl < 5) {
+			k->flags |= ACL_KEY_UNPARSED;
 			return;
+		}
 		k->family = 4;
 		k->proto = iph->protocol;
 		k->ip_l[0] = iph->saddr;
@@ -62,16 +68,20 @@ void acl_key_parse(const struct sk_buff *skb, struct acl_key *k)
 		u8 nexthdr;
 
 		ip6h = skb_header_pointer(skb, ETH_HLEN, sizeof(_ip6h), &_ip6h);
-		if (!ip6h || ip6h->version != 6)
+		if (!ip6h || ip6h->version != 6) {
+			k->flags |= ACL_KEY_UNPARSED;
 			return;
+		}
 		k->family = 6;
 		memcpy(k->ip_l, &ip6h->saddr, sizeof(k->ip_l));
 		memcpy(k->ip_r, &ip6h->daddr, sizeof(k->ip_r));
 		nexthdr = ip6h->nexthdr;
 		k->proto = nexthdr;
 		l4 = ipv6_skip_exthdr(skb, ETH_HLEN + sizeof(*ip6h), &nexthdr, &frag_off);
-		if (l4 < 0)
+		if (l4 < 0) {
+			k->flags |= ACL_KEY_UNPARSED;
 			return;
+		}
 		k->proto = nexthdr;
 		if (frag_off & htons(IP6_OFFSET))
 			return;
@@ -84,8 +94,10 @@ void acl_key_parse(const struct sk_buff *skb, struct acl_key *k)
 	if (!acl_has_ports(k->proto))
 		return;
 	pp = skb_header_pointer(skb, l4, sizeof(ports), ports);
-	if (!pp)
+	if (!pp) {
+		k->flags |= ACL_KEY_UNPARSED;
 		return;
+	}
 	k->port_l = ntohs(pp[0]);
 	k->port_r = ntohs(pp[1]);
 	k->flags |= ACL_KEY_PORTS;

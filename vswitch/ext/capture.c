@@ -131,7 +131,8 @@ static void capture_dev_setup(struct net_device *dev)
 	dev->ethtool_ops = &capture_dev_ethtool_ops;
 	dev->rtnl_link_ops = &capture_link_ops;
 	dev->needs_free_netdev = true;
-	dev->priv_flags |= IFF_NO_QUEUE;
+	/* the switch's own: not a NIC of a switch, nor a bridge port */
+	dev->priv_flags |= IFF_NO_QUEUE | IFF_NO_RX_HANDLER;
 	dev->flags |= IFF_NOARP;
 	hvnet_netdev_set_lltx_netns_local(dev);
 	dev->max_mtu = ETH_MAX_MTU;

@@ -118,7 +118,8 @@ static enum vswitch_ext_verdict sfwd_forward(struct vswitch_ext_ctx *ctx,
 		return VSWITCH_EXT_PASS;
 	mirror = READ_ONCE(sw->mirror);
 	if (mirror && mirror != src && mirror != port)
-		vswitch_fwd_add_dest(fwd, mirror, 0, VSWITCH_DEST_PRESERVE_VLAN);
+		vswitch_fwd_add_dest(fwd, mirror, 0,
+				     VSWITCH_DEST_PRESERVE_VLAN | VSWITCH_DEST_PRESERVE_PRIO);
 	return VSWITCH_EXT_PASS;
 }
 
@@ -281,6 +282,19 @@ static void sfwd_prop_delete(struct vswitch_ext_ctx *ctx, const struct vswitch_e
 		sfwd_remove(sw, e);
 }
 
+/*
+ * The mirror port is deleted: no copy goes to whatever port gets its id
+ * later (the switch's ids go round, but a stale mirror is not left to
+ * chance). The switch's property stays, as the administrator set it.
+ */
+static void sfwd_port_delete(struct vswitch_ext_ctx *ctx, const struct vswitch_ext_port *port)
+{
+	struct sfwd_sw *sw = vswitch_ext_priv(ctx);
+
+	if (READ_ONCE(sw->mirror) == port->id)
+		WRITE_ONCE(sw->mirror, 0);
+}
+
 static const struct vswitch_ext_ops sfwd_ops = {
 	.attach		= sfwd_attach,
 	.detach		= sfwd_detach,
@@ -288,6 +302,7 @@ static const struct vswitch_ext_ops sfwd_ops = {
 	.prop_add	= sfwd_prop_add,
 	.prop_update	= sfwd_prop_update,
 	.prop_delete	= sfwd_prop_delete,
+	.port_delete	= sfwd_port_delete,
 };
 
 static struct vswitch_ext sfwd_ext = {
