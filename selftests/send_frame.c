@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * send_frame IFNAME HEX [COUNT]: send an Ethernet frame, given as hex digits
- * (spaces and colons ignored), out of IFNAME through a packet socket, once
- * or COUNT times back to back. Lets shell
- * selftests craft frames no ordinary tool sends: spoofed sources, DHCP
- * server replies, router advertisements.
+ * send_frame IFNAME HEX [COUNT [random-src]]: send an Ethernet frame, given
+ * as hex digits (spaces and colons ignored), out of IFNAME through a packet
+ * socket, once or COUNT times back to back; with random-src each copy gets
+ * a source MAC of its own (random, unicast, locally administered). Lets
+ * shell selftests craft frames no ordinary tool sends: spoofed sources,
+ * DHCP server replies, router advertisements, floods of new addresses.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +24,17 @@ int main(int argc, char **argv)
 	unsigned char frame[2048];
 	size_t len = 0;
 	const char *p;
+	unsigned long long x = 0x9e3779b97f4a7c15ULL ^ (unsigned long long)getpid();
+	bool random_src = false;
 	long count = 1;
 	int fd;
 
-	if (argc != 3 && argc != 4) {
-		fprintf(stderr, "usage: send_frame IFNAME HEX [COUNT]\n");
+	if (argc < 3 || argc > 5 || (argc == 5 && strcmp(argv[4], "random-src"))) {
+		fprintf(stderr, "usage: send_frame IFNAME HEX [COUNT [random-src]]\n");
 		return 2;
 	}
-	if (argc == 4) {
+	random_src = argc == 5;
+	if (argc >= 4) {
 		count = strtol(argv[3], NULL, 10);
 		if (count < 1 || count > 1000000) {
 			fprintf(stderr, "send_frame: COUNT is 1-1000000\n");
@@ -62,6 +67,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	while (count--) {
+		if (random_src) {
+			/* xorshift64: a new source for every copy */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			memcpy(frame + 6, &x, 6);
+			frame[6] = (frame[6] & 0xfc) | 0x02;
+		}
 		if (sendto(fd, frame, len, 0, (struct sockaddr *)&sll, sizeof(sll)) !=
 		    (ssize_t)len) {
 			perror("send_frame: sendto");

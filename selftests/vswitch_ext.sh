@@ -86,13 +86,17 @@ check "a port with properties is deleted with them" bash -c \
 	 ! hvnet prop show $SW | grep -q 'port p2'"
 hvnet port add $SW name p2 dev hvx2-h
 
-# a module's extensions are bound to switches made before it was loaded,
-# and it unloads while enabled with traffic flowing
+# an enabled extension keeps its module; disabled, it unloads with traffic
+# flowing; a module's extensions are bound to switches made before it was
+# loaded
 check "disable the forwarder" hvnet ext disable $SW noopfwd0
 ip netns exec hvx1 ping -f -w 6 10.9.0.2 >/dev/null 2>&1 &
 flood=$!
 check "the flood crosses the switch" traffic_flows $SW p1
-check "unload vswitch_noop while enabled, under a ping flood" rmmod vswitch_noop
+check_fail "vswitch_noop cannot be unloaded while noop1 is enabled" rmmod vswitch_noop
+check_output "noop1 is still enabled" 'noop1 filter position [0-9] enabled' hvnet ext show $SW noop1
+check "disable noop1 under the flood" hvnet ext disable $SW noop1
+check "then vswitch_noop unloads, under the flood" rmmod vswitch_noop
 wait $flood
 check_fail "its extensions are gone from the switch" bash -c "hvnet ext show $SW | grep -q noop"
 check "traffic still flows" vm_reach hvx1 10.9.0.2

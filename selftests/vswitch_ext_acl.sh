@@ -255,13 +255,16 @@ check "the weightier deny wins" no_connect vm2 10.9.0.1 5002
 check "it is deleted by direction and weight" hvnet acl xdel $SW p1 dir in weight 40
 check "vm2 connects to port 5002 again" connect vm2 10.9.0.1 5002
 
-# ---- unloading while enabled, with traffic ----
+# ---- unloading: refused while enabled (the rules would stop), with traffic ----
 
 ip netns exec vm1 ping -q -i 0.01 -c 500 -W 1 10.9.0.2 >/dev/null 2>&1 &
 pinger=$!
 r0=$(port_stat $SW p1 rx_packets)
 check "the pings cross the switch" wait_until 30 above $((r0 + 50)) port_stat $SW p1 rx_packets
-check "vswitch_acl unloads while enabled and traffic flows" rmmod vswitch_acl
+check_fail "vswitch_acl cannot be unloaded while enabled" rmmod vswitch_acl
+check "its rules still hold: vm2 cannot connect to vm1" no_connect vm2 10.9.0.1 5001
+check "acl is disabled while traffic flows" hvnet ext disable $SW acl
+check "then vswitch_acl unloads" rmmod vswitch_acl
 wait $pinger
 check_fail "acl is gone from the switch" bash -c "hvnet ext show $SW | grep -q acl"
 check "without it vm2 connects to vm1" connect vm2 10.9.0.1 5001

@@ -238,7 +238,11 @@ ip netns exec hvb2 ping -q -f 10.8.0.1 >/dev/null 2>&1 &
 FLOOD_PIDS="$FLOOD_PIDS $!"
 r0=$(port_stat $SW p1 rx_packets)
 check "the floods cross the switch" wait_until 30 above $((r0 + 200)) port_stat $SW p1 rx_packets
-check "rmmod vswitch_bpf under traffic" rmmod vswitch_bpf
+check_fail "rmmod vswitch_bpf is refused while bpf is enabled" rmmod vswitch_bpf
+sends "the program still drops: UDP to 9999 never reaches vm2" hvb1 hvb2 "$FROM_VM1_9999" no \
+	p2 excluded
+check "disable bpf under traffic" hvnet ext disable $SW bpf
+check "then rmmod vswitch_bpf, under traffic" rmmod vswitch_bpf
 kill $FLOOD_PIDS 2>/dev/null
 wait 2>/dev/null
 FLOOD_PIDS=

@@ -176,8 +176,11 @@ FLOOD_PID=$!
 rx0=$(stat "$CAPDEV" rx_packets)
 check "the flood is captured" wait_until 30 above $((rx0 + 200)) stat "$CAPDEV" rx_packets
 check "tcpdump reads the capture netdev under the flood" kill -0 $TCPDUMP_PID
-check "rmmod vswitch_capture while it captures a ping flood" rmmod vswitch_capture
-check_fail "the capture netdev went with the module" ip link show dev "$CAPDEV"
+check_fail "rmmod vswitch_capture is refused while capture is enabled" rmmod vswitch_capture
+check "the capture netdev is still there" ip link show dev "$CAPDEV"
+check "ext disable capture while it captures a ping flood" hvnet ext disable $SW capture
+check_fail "the capture netdev went with it" ip link show dev "$CAPDEV"
+check "then rmmod vswitch_capture" rmmod vswitch_capture
 kill "$FLOOD_PID" "$TCPDUMP_PID" 2>/dev/null
 wait 2>/dev/null
 FLOOD_PID= TCPDUMP_PID=
@@ -185,5 +188,6 @@ check "vm1 still reaches vm2" ip netns exec hvc1 ping -c 2 -i 0.3 -W 2 10.8.0.2
 check_output "the capture property stays with the switch" '^    port p1 dir both' \
 	hvnet capture show $SW
 check "modprobe vswitch_capture again" modprobe vswitch_capture
+check_output "bound, disabled, to the switch" 'capture capture .*disabled' hvnet ext show $SW capture
 check "rmmod it, disabled" rmmod vswitch_capture
 finish

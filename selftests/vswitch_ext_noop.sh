@@ -27,6 +27,10 @@ modprobe vswitch || skip "vswitch cannot be loaded"
 
 # exts: the names of vswitch_noop's extensions bound to the switch, in order
 # (other modules' extensions may be bound too)
+noop_ingress() { # EXT: its ingress counter
+	hvnet -j -s ext show $SW "$1" | grep -o '"ingress":[0-9]*' | cut -d: -f2
+}
+
 exts() {
 	hvnet ext show $SW | awk '$2 ~ /^noop/ {print $2}' | xargs
 }
@@ -58,7 +62,13 @@ check_output "noop7 saw the packets on the way in and out" \
 ip netns exec hvn1 ping -q -f 10.10.0.2 >/dev/null 2>&1 &
 FLOOD_PID=$!
 check "the flood crosses the switch" traffic_flows $SW p1
-check "rmmod vswitch_noop, its filters enabled, under a ping flood" rmmod vswitch_noop
+check_fail "rmmod vswitch_noop is refused while its filters are enabled" rmmod vswitch_noop
+check "the eight still filter: noop7 counts the flood" \
+	wait_until 10 above "$(hvnet -j -s ext show $SW noop7 | grep -o '"ingress":[0-9]*' | cut -d: -f2)" \
+	noop_ingress noop7
+check "disable the eight under the flood" bash -c \
+	"for i in 0 1 2 3 4 5 6 7; do hvnet ext disable $SW noop\$i || exit 1; done"
+check "then rmmod vswitch_noop, under the flood" rmmod vswitch_noop
 kill "$FLOOD_PID" 2>/dev/null
 wait 2>/dev/null
 FLOOD_PID=

@@ -184,6 +184,9 @@ check_output "the entries stay with the switch" "^    $VM1_MAC vlan 0 port p3\$"
 	hvnet sfwd show $SW
 check "ext enable sfwd: the entries are replayed" hvnet ext enable $SW sfwd
 check "replayed: vm1's unicast goes to p3" pings lost 0 3 3
-check "rmmod vswitch_sfwd while enabled" rmmod vswitch_sfwd
+check_fail "rmmod vswitch_sfwd is refused while sfwd is enabled" rmmod vswitch_sfwd
+check "still: vm1's unicast goes to p3" pings lost 0 3 3
+check "ext disable sfwd, then rmmod vswitch_sfwd" bash -c \
+	"hvnet ext disable $SW sfwd && rmmod vswitch_sfwd"
 check "unloaded: vm1 is reached at p1" pings ok 3 0 0
 finish

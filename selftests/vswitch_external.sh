@@ -184,6 +184,23 @@ check "ip -s link: vEth0 sent the requests" grew "TX packets" "$dev_tx" "$(link_
 check "ip -s link: vEth0 received the replies" \
 	grew "RX packets" "$dev_rx" "$(link_packets vEth0 rx)" "${n:-0}"
 
+# the internal NIC follows its netdev: MTU, name
+ip -n "$NS_VM" link set eth0 mtu 9000
+ip link set p1h mtu 9000
+check_fail "4,000-byte pings to vm1 do not fit vEth0's MTU of 1500" \
+	ping -c 1 -W 2 -M do -s 4000 10.1.0.1
+check "vEth0 to MTU 9000" ip link set vEth0 mtu 9000
+check_output "the internal NIC follows: MTU 9000" '^    nic 0 type internal .* mtu 9000' \
+	hvnet port show "$SW" internal
+check "host -> vm1: 4,000-byte pings, not fragmented" ping -c 2 -i 0.3 -W 2 -M do -s 4000 10.1.0.1
+check "vEth0 renamed vEthR" bash -c "ip link set vEth0 down && ip link set vEth0 name vEthR &&
+	ip link set vEthR up"
+check_output "switch show follows the name" " internal-nic vEthR " hvnet switch show "$SW"
+check "renamed back" bash -c "ip link set vEthR down && ip link set vEthR name vEth0 &&
+	ip link set vEth0 up && ip link set vEth0 mtu 1500"
+ip link set p1h mtu 1500
+ip -n "$NS_VM" link set eth0 mtu 1500
+
 # an uplink that is a bridge port already: refused, nothing changes
 need_module bridge
 if ip link add hvbr0 type bridge 2>/dev/null; then
