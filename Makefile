@@ -7,6 +7,8 @@
 #   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
 #   make check           KUnit and kselftests in VMs on every supported kernel
 #   make demo            boot a VM, load the suite, show it working
+#   make fuzz            the netlink fuzzer for minutes on the debug kernel (FUZZ_SECONDS=,
+#                        FUZZ_SEED=)
 #   make bench           benchmark the switch against the Linux bridge and OVS in a VM
 #   make lint            checkpatch --strict, sparse, netlink spec/header agreement
 #   make deps            install what the above need (run by check and demo)
@@ -49,6 +51,9 @@ check: deps
 demo: deps
 	$(VM)/demo
 
+fuzz: deps
+	$(VM)/fuzz
+
 bench: deps
 	$(VM)/bench
 
@@ -60,4 +65,4 @@ clean:
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check demo bench lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check demo fuzz bench lint clean
