@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/capability.h>
 
@@ -1097,12 +1098,16 @@ bool module_loaded(const char *name)
 int hvnet_load_all(void)
 {
 	char names[MOD_MAX][NAME_LEN], cmd[MOD_MAX * (NAME_LEN + 1) + 32];
-	int n = hvnet_modules(names, MOD_MAX), i, len, loaded = 0;
+	int n = hvnet_modules(names, MOD_MAX), i, len, loaded = 0, missing = 0;
 
 	len = snprintf(cmd, sizeof(cmd), "modprobe -a");
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (module_loaded(names[i]))
+			continue;
 		len += snprintf(cmd + len, sizeof(cmd) - len, " %s", names[i]);
-	if (n && system(cmd))
+		missing++;
+	}
+	if (missing && system(cmd))
 		fprintf(stderr, "# %s failed\n", cmd);
 	for (i = 0; i < n; i++)
 		loaded += module_loaded(names[i]);
@@ -1148,6 +1153,14 @@ int hvnet_families(int fd, char names[][NAME_LEN], int max)
 			snprintf(names[n++], NAME_LEN, "%.63s", after[i]);
 	}
 	return n;
+}
+
+double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 int drop_privileges(void)

@@ -212,6 +212,9 @@ int hvnet_unload_all(void);
  */
 int hvnet_families(int fd, char names[][NAME_LEN], int max);
 
+/* seconds since an arbitrary point, for "took N s" lines */
+double seconds_now(void);
+
 /* setpriv --reuid=65534 --regid=65534 --clear-groups: 0 or -errno */
 int drop_privileges(void);
 

@@ -34,6 +34,7 @@ FIXTURE(fams) {
 	char names[MAX_FAMS][NAME_LEN];
 	struct fam *f;
 	int nspecs;
+	double t0;
 };
 
 static struct spec_fam specs[MAX_FAMS];
@@ -43,6 +44,7 @@ FIXTURE_SETUP(fams)
 	char err[256];
 	int ns, i, j;
 
+	self->t0 = seconds_now();
 	self->fd = genl_open();
 	ASSERT_LE(0, self->fd);
 	self->n = hvnet_families(self->fd, self->names, MAX_FAMS);
@@ -71,7 +73,9 @@ FIXTURE_TEARDOWN(fams)
 {
 	free(self->f);
 	close(self->fd);
+	/* what the sweep's in-range requests made goes with the modules */
 	EXPECT_EQ(0, hvnet_unload_all()) TH_LOG("a module does not unload");
+	printf("# took %.1f s\n", seconds_now() - self->t0);
 }
 
 static bool same_attr(const struct pol_attr *a, const struct pol_attr *b)
