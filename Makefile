@@ -8,6 +8,8 @@
 #   make check           KUnit and kselftests in VMs on every supported kernel
 #   make check-repeat N=3  make check N times, with each test's pass count
 #   make demo            boot a VM, load the suite, show it working
+#   make fuzz            the netlink fuzzer for minutes on the debug kernel (FUZZ_SECONDS=,
+#                        FUZZ_SEED=)
 #   make bench           benchmark the switch against the Linux bridge and OVS in a VM
 #   make lint            checkpatch --strict, sparse, netlink spec/header agreement
 #   make deps            install what the above need (run by check and demo)
@@ -54,6 +56,9 @@ check-repeat: deps
 demo: deps
 	$(VM)/demo
 
+fuzz: deps
+	$(VM)/fuzz
+
 bench: deps
 	$(VM)/bench
 
@@ -65,4 +70,4 @@ clean:
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat demo bench lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat demo fuzz bench lint clean

@@ -82,19 +82,9 @@ void genl_put_flag(struct genl_req *req, uint16_t type)
 	genl_put_attr(req, type, NULL, 0);
 }
 
-static void genl_parse_ack(const struct nlmsghdr *nlh, struct genl_ans *ans)
+static void genl_parse_tlvs(const struct nlattr *a, const char *end,
+			    struct genl_ans *ans)
 {
-	const struct nlmsgerr *err = NLMSG_DATA(nlh);
-	const char *end = (const char *)nlh + nlh->nlmsg_len;
-	const struct nlattr *a;
-	size_t off = sizeof(*err);
-
-	ans->error = err->error;
-	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += err->msg.nlmsg_len - sizeof(struct nlmsghdr);
-	a = (const struct nlattr *)((const char *)err + NLA_ALIGN(off));
 	while ((const char *)a + NLA_HDRLEN <= end && a->nla_len >= NLA_HDRLEN &&
 	       (const char *)a + a->nla_len <= end) {
 		const char *val = (const char *)a + NLA_HDRLEN;
@@ -106,11 +96,45 @@ static void genl_parse_ack(const struct nlmsghdr *nlh, struct genl_ans *ans)
 			ans->has_bad_attr = true;
 			memcpy(&ans->bad_attr_off, val, 4);
 		}
+		if (a->nla_type == NLMSGERR_ATTR_MISS_TYPE && vlen == 4) {
+			ans->has_miss_type = true;
+			memcpy(&ans->miss_type, val, 4);
+		}
+		if (a->nla_type == NLMSGERR_ATTR_POLICY)
+			ans->has_policy = true;
 		a = (const struct nlattr *)((const char *)a + NLA_ALIGN(a->nla_len));
 	}
 }
 
-int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans)
+static void genl_parse_ack(const struct nlmsghdr *nlh, struct genl_ans *ans)
+{
+	const struct nlmsgerr *err = NLMSG_DATA(nlh);
+	size_t off = sizeof(*err);
+
+	ans->error = err->error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += err->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	genl_parse_tlvs((const struct nlattr *)((const char *)err + NLA_ALIGN(off)),
+			(const char *)nlh + nlh->nlmsg_len, ans);
+}
+
+/* a dump's end: its errno, then (NLM_F_ACK_TLVS) the extack message */
+static void genl_parse_done(const struct nlmsghdr *nlh, struct genl_ans *ans)
+{
+	const char *data = NLMSG_DATA(nlh);
+
+	ans->done = true;
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(int)))
+		return;
+	memcpy(&ans->error, data, sizeof(int));
+	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
+		genl_parse_tlvs((const struct nlattr *)(data + NLA_ALIGN(sizeof(int))),
+				(const char *)nlh + nlh->nlmsg_len, ans);
+}
+
+static int genl_read(int fd, struct genl_req *req, struct genl_ans *ans, bool to_done)
 {
 	static char buf[65536];
 
@@ -131,14 +155,28 @@ int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans)
 				genl_parse_ack(nlh, ans);
 				return 0;
 			}
-			if (nlh->nlmsg_type == NLMSG_DONE)
-				continue;
+			if (nlh->nlmsg_type == NLMSG_DONE) {
+				if (!to_done)
+					continue;
+				genl_parse_done(nlh, ans);
+				return 0;
+			}
 			if (!ans->nreplies++ && nlh->nlmsg_len <= sizeof(ans->reply_buf)) {
 				memcpy(ans->reply_buf, nlh, nlh->nlmsg_len);
 				ans->reply_len = nlh->nlmsg_len;
 			}
 		}
 	}
+}
+
+int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans)
+{
+	return genl_read(fd, req, ans, false);
+}
+
+int genl_call(int fd, struct genl_req *req, struct genl_ans *ans)
+{
+	return genl_read(fd, req, ans, true);
 }
 
 int genl_dump(int fd, struct genl_req *req,

@@ -26,6 +26,10 @@ struct genl_ans {
 	char ext_msg[256];	/* extack message, "" if none */
 	bool has_bad_attr;	/* extack pointed at an attribute */
 	uint32_t bad_attr_off;	/* its offset in the request */
+	bool has_policy;	/* extack carried the policy it failed */
+	bool has_miss_type;	/* extack named a missing attribute */
+	uint32_t miss_type;	/* its type */
+	bool done;		/* a dump's NLMSG_DONE ended the answer */
 	int nreplies;		/* replies before the ACK */
 	int reply_len;		/* the first reply, whole */
 	union {
@@ -47,6 +51,12 @@ void genl_put_str(struct genl_req *req, uint16_t type, const char *s);
 void genl_put_flag(struct genl_req *req, uint16_t type);
 /* send the request (with NLM_F_ACK) and read until its ACK */
 int genl_exchange(int fd, struct genl_req *req, struct genl_ans *ans);
+/*
+ * Send a request, do or dump (NLM_F_DUMP in its flags), with NLM_F_ACK and
+ * read until its ACK or, for a dump, its NLMSG_DONE (its errno and extack
+ * message in @ans, ans->done set).
+ */
+int genl_call(int fd, struct genl_req *req, struct genl_ans *ans);
 /*
  * Send a dump request and call @cb for every reply message; returns 0 or
  * the dump's error.

@@ -15,7 +15,12 @@
 #include "acl.h"
 
 #define NAME_POLICY	{ .type = NLA_NUL_STRING, .len = VSWITCH_NAME_LEN - 1 }
-#define PORT_POLICY	NLA_POLICY_RANGE(NLA_U32, 1, 65535)
+#define PORT_POLICY	NLA_POLICY_FULL_RANGE(NLA_U32, &acl_nl_port_range)
+
+/* a port id: 16 bits, 0 is no port; past s16, so a full range (not const: 6.1) */
+static struct netlink_range_validation acl_nl_port_range = {
+	.min = 1, .max = U16_MAX,
+};
 
 static const struct nla_policy acl_nl_info_policy[VSWITCH_ACL_A_INFO_MAX + 1];
 
