@@ -7,6 +7,7 @@
 #   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
 #   make check           KUnit and kselftests in VMs on every supported kernel
 #   make check-repeat N=3  make check N times, with each test's pass count
+#   make check-mutants   patch each defence out (selftests/mutants): its tests must fail
 #   make demo            boot a VM, load the suite, show it working
 #   make fuzz            the netlink fuzzer for minutes on the debug kernel (FUZZ_SECONDS=,
 #                        FUZZ_SEED=)
@@ -53,6 +54,9 @@ N ?= 3
 check-repeat: deps
 	$(VM)/check-repeat $(N)
 
+check-mutants: deps
+	$(VM)/check-mutants
+
 demo: deps
 	$(VM)/demo
 
@@ -70,4 +74,4 @@ clean:
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat demo fuzz bench lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat check-mutants demo fuzz bench lint clean

@@ -229,6 +229,47 @@ check "host memory stayed flat (MemAvailable $m0 -> $m1 kB)" \
 frame "after the flood, atk's own broadcast still reaches vic" atk - yes \
 	"$BCAST $ATK $(ipv4_udp 1234 1234)"
 
+# ---- ACLs see through priority tags, and refuse what they cannot read ----
+if modprobe vswitch_acl 2>/dev/null; then
+	# the acl extension's per-port counter of ACTION (excluded) for REASON
+	acl_count() { # REASON
+		hvnet -j -s port show $SW vic |
+			grep -o "\"ext\":\"acl\",\"action\":\"excluded\",\"reason\":\"$1\",\"packets\":[0-9]*" |
+			grep -o '[0-9]*$' || echo 0
+	}
+	UDP6=$(ipv6 11 "1234 1234 0010 0000 0102030405060708")
+	SPLIT_UDP6=$(ipv6 2c "3c 00 0001 1234567a 1101")
+	check "acl: vic denies UDP in" bash -c \
+		"hvnet ext enable $SW acl && hvnet acl xadd $SW vic dir in action deny weight 10 proto udp"
+	frame "UDP to vic, untagged: denied" atk - no "$VIC $ATK $(ipv4_udp 1234 1234)"
+	p0=$(acl_count policy)
+	frame "UDP to vic, two priority tags: denied" atk - no "$VIC $ATK $PRIO $PRIO $(ipv4_udp 1234 1234)"
+	check "and counted by acl as policy" delta_is "$p0" "$(settled acl_count policy)" 1
+	frame "IPv6 UDP to vic: denied" atk - no "$VIC $ATK $UDP6"
+	m0=$(acl_count malformed)
+	frame "an IPv6 first fragment whose chain goes on past it: refused" atk - no \
+		"$VIC $ATK $SPLIT_UDP6"
+	check "and counted by acl as malformed" delta_is "$m0" "$(settled acl_count malformed)" 1
+	frame "ARP to vic still passes (not IP)" atk - yes \
+		"$VIC $ATK 0806 0001 0800 0604 0001 $ATK 0a050001 000000000000 0a050002"
+	# and at the source: atk's own rules see what it sends
+	atk_dropped() { # REASON
+		hvnet -j -s port show $SW atk |
+			grep -o "\"ext\":\"acl\",\"action\":\"dropped\",\"reason\":\"$1\",\"packets\":[0-9]*" |
+			grep -o '[0-9]*$' || echo 0
+	}
+	check "acl: atk denies TCP out" \
+		hvnet acl xadd $SW atk dir out action deny weight 10 proto tcp
+	d0=$(atk_dropped malformed)
+	ip netns exec hatk "$SEND" eth0 "333300000001 $ATK $SPLIT_UDP6"
+	check "atk's first fragment whose chain goes on past it is dropped as malformed" \
+		wait_until 5 above "$d0" atk_dropped malformed
+	check "acl disabled, unloaded" bash -c "hvnet ext disable $SW acl && rmmod vswitch_acl"
+else
+	ntest=$((ntest + 1))
+	echo "ok $ntest ACLs and tags # SKIP vswitch_acl cannot be loaded"
+fi
+
 # ---- the administrator's foot-guns ----
 if modprobe vswitch_capture 2>/dev/null; then
 	check "the capture extension enabled" hvnet ext enable $SW capture

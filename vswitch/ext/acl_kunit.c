@@ -678,9 +678,9 @@ static void acl_pkt_keys(struct kunit *test)
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff,  2, 0, 0, 0, 0, 1,  0x08, 0x06,
 		0, 1, 8, 0, 6, 4, 0, 1,
 	};
+	u8 frag[sizeof(tcp4)], v6[sizeof(udp6) + 8];
 	struct acl_key k, rev;
 	struct sk_buff *skb;
-	u8 frag[sizeof(tcp4)];
 
 	skb = acl_frame(test, tcp4, sizeof(tcp4));
 	acl_key_parse(skb, &k);
@@ -709,17 +709,55 @@ static void acl_pkt_keys(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, k.flags, 0);
 	KUNIT_EXPECT_EQ(test, k.port_l, 0);
 
-	/* cut in the IPv4 header: not IP; in the TCP header: no ports */
+	/* cut in the IPv4 header, or in the TCP header: unparsed, refused */
 	skb = acl_frame(test, tcp4, ETH_HLEN + 10);
 	acl_key_parse(skb, &k);
 	kfree_skb(skb);
 	KUNIT_EXPECT_EQ(test, k.family, 0);
+	KUNIT_EXPECT_EQ(test, k.flags, ACL_KEY_UNPARSED);
 	KUNIT_EXPECT_TRUE(test, ether_addr_equal(k.mac_l, MAC(1)));
 	skb = acl_frame(test, tcp4, ETH_HLEN + 22);
 	acl_key_parse(skb, &k);
 	kfree_skb(skb);
 	KUNIT_EXPECT_EQ(test, k.family, 4);
+	KUNIT_EXPECT_EQ(test, k.flags, ACL_KEY_UNPARSED);
+	/* a header length pointing past the packet */
+	memcpy(frag, tcp4, sizeof(frag));
+	frag[ETH_HLEN] = 0x4f;
+	skb = acl_frame(test, frag, sizeof(frag));
+	acl_key_parse(skb, &k);
+	kfree_skb(skb);
+	KUNIT_EXPECT_EQ(test, k.flags, ACL_KEY_UNPARSED);
+
+	/* IPv6: a first fragment whose header chain goes on past its end
+	 * (RFC 7112) is unparsed; a later fragment has no ports and is not
+	 */
+	memset(v6, 0, sizeof(v6));
+	memcpy(v6, udp6, ETH_HLEN + 40);
+	v6[ETH_HLEN + 6] = NEXTHDR_FRAGMENT;
+	/* fragment header: next destination options, offset 0, more */
+	v6[ETH_HLEN + 40] = NEXTHDR_DEST;
+	v6[ETH_HLEN + 41] = 0;
+	v6[ETH_HLEN + 42] = 0;
+	v6[ETH_HLEN + 43] = 1;
+	memset(&v6[ETH_HLEN + 44], 0x11, 4);
+	/* destination options of 16 bytes, of which 2 are here */
+	v6[ETH_HLEN + 48] = IPPROTO_UDP;
+	v6[ETH_HLEN + 49] = 1;
+	skb = acl_frame(test, v6, ETH_HLEN + 50);
+	acl_key_parse(skb, &k);
+	kfree_skb(skb);
+	KUNIT_EXPECT_EQ(test, k.family, 6);
+	KUNIT_EXPECT_EQ(test, k.flags, ACL_KEY_UNPARSED);
+	/* the same, a later fragment (offset 8) */
+	v6[ETH_HLEN + 40] = IPPROTO_UDP;
+	v6[ETH_HLEN + 43] = 8;
+	skb = acl_frame(test, v6, ETH_HLEN + 56);
+	acl_key_parse(skb, &k);
+	kfree_skb(skb);
+	KUNIT_EXPECT_EQ(test, k.family, 6);
 	KUNIT_EXPECT_EQ(test, k.flags, 0);
+	KUNIT_EXPECT_EQ(test, k.port_l, 0);
 
 	skb = acl_frame(test, udp6, sizeof(udp6));
 	acl_key_parse(skb, &k);
