@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The vswitch family's files share these (netlink.c, nl_*.c). */
+/*
+ * The vswitch family's files share these (netlink.c, nl_*.c); the handlers
+ * they define are declared by the generated netlink_gen.h.
+ */
 #ifndef _VSWITCH_NETLINK_H
 #define _VSWITCH_NETLINK_H
 
 #include <net/genetlink.h>
 
+#include "netlink_gen.h"
 #include "vswitch.h"
-
-extern struct genl_family vswitch_nl_family;
 
 /* A fill function writes one object as a message of command @cmd. */
 typedef int (*vswitch_fill_t)(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
@@ -34,34 +36,5 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 int vswitch_nl_fill_nic(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 			int flags, u8 cmd, struct netlink_callback *cb);
 int vswitch_nl_put_nic_attrs(struct sk_buff *msg, struct vswitch_nic *nic);
-
-int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_switch_del(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_switch_get(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_switch_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int vswitch_nl_port_set(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_connect(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_disconnect(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_del(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_get(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_nic_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_ext_get(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_ext_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int vswitch_nl_ext_set(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_prop_new(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_prop_set(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_prop_del(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_prop_get(struct sk_buff *skb, struct genl_info *info);
-int vswitch_nl_prop_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _VSWITCH_NETLINK_H */

@@ -84,14 +84,14 @@ static void *vswitch_nl_req_ext_obj(struct genl_info *info)
 	return vswitch_nl_req_ext(info);
 }
 
-int vswitch_nl_ext_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_get(info, vswitch_nl_req_ext_obj, vswitch_nl_fill_ext,
 			      VSWITCH_CMD_EXT_GET);
 }
 
 /* Every binding, or one switch's. Resumes at switch cb->args[0], binding cb->args[1]. */
-int vswitch_nl_ext_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch_ext_ctx *ctx;
 	struct vswitch *only, *sw;
@@ -128,7 +128,7 @@ out:
 	return err ?: skb->len;
 }
 
-int vswitch_nl_ext_set(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_ext_ctx *ctx;

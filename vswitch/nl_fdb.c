@@ -41,7 +41,7 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
  * One switch's table. A dump resumes by skipping the entries already sent
  * (cb->args[0]); the walk order is stable while the table does not resize.
  */
-int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch_fdb_msg m = {};
 	struct rhashtable_iter iter;
@@ -76,19 +76,23 @@ out:
 	return err ?: skb->len;
 }
 
-/* fdb-add/-del/-flush are announced as the request itself. */
+/*
+ * fdb-add/-del/-flush are announced as the request itself: its attributes,
+ * which the op's policy has let through, copied as they came.
+ */
 static int vswitch_nl_fill_fdb_req(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 				   int flags, u8 cmd, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = obj;
+	const struct nlmsghdr *req = obj;
+	const struct nlattr *a;
 	void *hdr;
-	int i;
+	int rem;
 
 	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
 	if (!hdr)
 		return -EMSGSIZE;
-	for (i = 1; i <= VSWITCH_A_FDB_MAX; i++) {
-		if (attrs[i] && nla_put(msg, i, nla_len(attrs[i]), nla_data(attrs[i]))) {
+	nlmsg_for_each_attr(a, req, GENL_HDRLEN, rem) {
+		if (nla_put(msg, nla_type(a), nla_len(a), nla_data(a))) {
 			genlmsg_cancel(msg, hdr);
 			return -EMSGSIZE;
 		}
@@ -102,7 +106,7 @@ static u16 vswitch_nl_fdb_vid(struct nlattr **attrs)
 	return attrs[VSWITCH_A_FDB_VLAN] ? nla_get_u16(attrs[VSWITCH_A_FDB_VLAN]) : 0;
 }
 
-int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_fdb_add_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_port *port;
@@ -139,13 +143,14 @@ int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_ADD);
+	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, (void *)info->nlhdr,
+			  VSWITCH_CMD_FDB_ADD);
 out:
 	vswitch_nl_admin_end();
 	return err;
 }
 
-int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch *sw;
@@ -169,13 +174,14 @@ int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_DEL);
+	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, (void *)info->nlhdr,
+			  VSWITCH_CMD_FDB_DEL);
 out:
 	vswitch_nl_admin_end();
 	return err;
 }
 
-int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_port *port = NULL;
@@ -201,7 +207,8 @@ int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info)
 	}
 	vswitch_fdb_flush(&sw->fdb, port, nla_get_flag(attrs[VSWITCH_A_FDB_STATIC]));
 	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_FLUSH);
+	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, (void *)info->nlhdr,
+			  VSWITCH_CMD_FDB_FLUSH);
 out:
 	vswitch_nl_admin_end();
 	return err;

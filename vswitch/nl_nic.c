@@ -78,7 +78,7 @@ static struct vswitch_nic *vswitch_nl_req_nic(struct genl_info *info)
 	return nic;
 }
 
-int vswitch_nl_nic_new(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_nic_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_port *port;
@@ -167,18 +167,18 @@ out:
 	return err;
 }
 
-int vswitch_nl_nic_connect(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_nic_connect_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_nic_change(info, VSWITCH_CMD_NIC_CONNECT, vswitch_nic_do_connect);
 }
 
-int vswitch_nl_nic_disconnect(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_nic_disconnect_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_nic_change(info, VSWITCH_CMD_NIC_DISCONNECT,
 				     vswitch_nic_do_disconnect);
 }
 
-int vswitch_nl_nic_del(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_nic_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_nic *nic;
 	int err;
@@ -214,14 +214,14 @@ static void *vswitch_nl_req_nic_obj(struct genl_info *info)
 	return vswitch_nl_req_nic(info);
 }
 
-int vswitch_nl_nic_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_nic_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_get(info, vswitch_nl_req_nic_obj, vswitch_nl_fill_nic,
 			      VSWITCH_CMD_NIC_GET);
 }
 
 /* Resumes at switch cb->args[0], port cb->args[1], NIC index cb->args[2]. */
-int vswitch_nl_nic_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_nic_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch_port *port;
 	struct vswitch *only, *sw;

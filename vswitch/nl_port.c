@@ -196,7 +196,7 @@ static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifinde
 	return vswitch_nic_do_connect(nic, extack);
 }
 
-int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	u32 type = VSWITCH_PORT_TYPE_EMULATED;
@@ -263,7 +263,7 @@ static void *vswitch_nl_req_port_obj(struct genl_info *info)
 	return vswitch_nl_req_port(info);
 }
 
-int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_port_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_port *port;
 	int err;
@@ -300,7 +300,7 @@ out:
 	return err;
 }
 
-int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_get(info, vswitch_nl_req_port_obj, vswitch_nl_fill_port,
 			      VSWITCH_CMD_PORT_GET);
@@ -310,7 +310,7 @@ int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
  * All ports, or one switch's. Resumes at switch cb->args[0], port
  * cb->args[1].
  */
-int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch_port *port;
 	struct vswitch *only, *sw;
@@ -343,7 +343,7 @@ out:
 	return err ?: skb->len;
 }
 
-int vswitch_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_port *port;
 	int err;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Custom properties over netlink: prop-new, -set, -del, -get (and dump). */
 #include <linux/rtnetlink.h>
+#include <linux/stringify.h>
 
 #include "netlink.h"
 
@@ -72,6 +73,12 @@ static int vswitch_nl_prop_change(struct genl_info *info, u8 cmd)
 
 	if (vswitch_nl_missing(info, VSWITCH_A_PROP_ID, "a property id"))
 		return -EINVAL;
+	/* the policy cannot bound a binary attribute generated from the spec */
+	if (data && nla_len(data) > VSWITCH_PROP_MAX_LEN) {
+		NL_SET_ERR_MSG_ATTR(info->extack, data, "property data is longer than "
+				    __stringify(VSWITCH_PROP_MAX_LEN) " bytes");
+		return -ERANGE;
+	}
 	id = nla_get_u32(attrs[VSWITCH_A_PROP_ID]);
 	instance = vswitch_nl_u32(attrs[VSWITCH_A_PROP_INSTANCE]);
 	version = vswitch_nl_u32(attrs[VSWITCH_A_PROP_VERSION]);
@@ -99,12 +106,12 @@ out:
 	return err;
 }
 
-int vswitch_nl_prop_new(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_prop_change(info, VSWITCH_CMD_PROP_NEW);
 }
 
-int vswitch_nl_prop_set(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_prop_change(info, VSWITCH_CMD_PROP_SET);
 }
@@ -132,7 +139,7 @@ static struct vswitch_prop *vswitch_nl_req_prop(struct genl_info *info, struct v
 	return prop;
 }
 
-int vswitch_nl_prop_del(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_nl_prop p;
 	int err;
@@ -152,7 +159,7 @@ out:
 	return err;
 }
 
-int vswitch_nl_prop_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_nl_prop p;
 	int err;
@@ -193,7 +200,7 @@ static int vswitch_nl_prop_dump_list(struct sk_buff *skb, struct netlink_callbac
  * port's. Resumes at port cb->args[1] (0: the switch's own), property
  * cb->args[2].
  */
-int vswitch_nl_prop_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_prop_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct nlattr **attrs = hvnet_dump_attrs(cb);
 	struct vswitch_port *only = NULL, *port;

@@ -49,7 +49,7 @@ static void vswitch_apply_conf(struct vswitch *sw, struct nlattr **attrs)
 		WRITE_ONCE(sw->fdb.limit, nla_get_u32(attrs[VSWITCH_A_SWITCH_LEARN_LIMIT]));
 }
 
-int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
 	struct net_device *uplink = NULL;
@@ -92,7 +92,7 @@ out:
 	return err;
 }
 
-int vswitch_nl_switch_del(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch *sw;
 	int err;
@@ -112,14 +112,14 @@ out:
 	return err;
 }
 
-int vswitch_nl_switch_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch,
 			      VSWITCH_CMD_SWITCH_GET);
 }
 
 /* Resumes at the switch id after the last one sent (cb->args[0]). */
-int vswitch_nl_switch_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch *sw;
 	unsigned long id;
@@ -137,7 +137,7 @@ int vswitch_nl_switch_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return skb->len;
 }
 
-int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch *sw;
 	int err;

@@ -160,9 +160,6 @@ int vswitch_fdb_del(struct vswitch_fdb *fdb, const u8 *addr, u16 vid);
 void vswitch_fdb_flush(struct vswitch_fdb *fdb, struct vswitch_port *port, bool with_static);
 void vswitch_fdb_age(struct vswitch_fdb *fdb);
 
-/* Most frames per second a storm limit may be (the token bucket's range). */
-#define VSWITCH_STORM_LIMIT_MAX	10000000
-
 /* A port's storm limit: broadcast and multicast frames per second (policy.c). */
 struct vswitch_storm {
 	u32 limit;			/* 0: none */
