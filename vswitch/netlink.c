@@ -27,7 +27,7 @@ int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
  * Changes come from the root partition only. Lock order: RTNL, then
  * vswitch_mutex (netdev events arrive under RTNL and take the mutex).
  */
-int vswitch_nl_admin_begin(struct genl_info *info)
+static int vswitch_nl_admin_begin(struct genl_info *info)
 {
 	if (!net_eq(genl_info_net(info), &init_net)) {
 		NL_SET_ERR_MSG(info->extack,
@@ -39,7 +39,7 @@ int vswitch_nl_admin_begin(struct genl_info *info)
 	return 0;
 }
 
-void vswitch_nl_admin_end(void)
+static void vswitch_nl_admin_end(void)
 {
 	mutex_unlock(&vswitch_mutex);
 	rtnl_unlock();
@@ -174,57 +174,230 @@ static struct sk_buff *vswitch_nl_build(vswitch_fill_t fill, void *obj, u32 port
 	return msg;
 }
 
-/*
- * A get request: find the object under vswitch_mutex and answer with it.
- * @lookup returns the object or an ERR_PTR() (with an extack message).
+/* Answer a request with the object it made, changed or asked for. */
+static int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj)
+{
+	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
+					       info->snd_seq, info->genlhdr->cmd);
+
+	return msg ? genlmsg_reply(msg, info) : -ENOMEM;
+}
+
+/* Announce a change on "monitor" (and to the requester with NLM_F_ECHO). */
+static void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj)
+{
+	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
+					       info->snd_seq, info->genlhdr->cmd);
+
+	if (msg)
+		genl_notify(&vswitch_nl_family, msg, info, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
+}
+
+/**
+ * vswitch_nl_get() - answer a get request
+ * @info: the request
+ * @lookup: finds what the request names (or an ERR_PTR() with an extack message)
+ * @fill: writes it
+ *
+ * Return: 0 or a negative errno.
  */
 int vswitch_nl_get(struct genl_info *info, void *(*lookup)(struct genl_info *info),
-		   vswitch_fill_t fill, u8 cmd)
+		   vswitch_fill_t fill)
 {
 	void *obj;
 	int err;
 
 	mutex_lock(&vswitch_mutex);
 	obj = lookup(info);
-	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj, cmd);
+	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj);
 	mutex_unlock(&vswitch_mutex);
 	return err;
 }
 
-/*
- * The switch a dump is limited to: NULL when the request names none, else
- * the switch or an ERR_PTR() (with an extack message).
+/**
+ * vswitch_nl_admin() - carry out a request that changes the switches
+ * @info: the request, from the root partition only
+ * @op: what it names, does and answers
+ *
+ * Runs @op->lookup, then @op->change, under RTNL and vswitch_mutex; answers
+ * with @op->fill of what @change returned (unless @op->no_reply) and
+ * announces it on "monitor". A delete (@op->del) is announced before the
+ * change, while its object can still be described, and has no answer.
+ *
+ * Return: 0 or a negative errno (with an extack message).
  */
-struct vswitch *vswitch_nl_dump_switch(struct netlink_callback *cb, int id_attr, int name_attr)
+int vswitch_nl_admin(struct genl_info *info, const struct vswitch_nl_admin_op *op)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
+	void *obj = NULL;
+	int err;
 
-	if (!attrs[id_attr] && !attrs[name_attr])
-		return NULL;
-	return vswitch_nl_switch(attrs, id_attr, name_attr, cb->extack);
+	err = vswitch_nl_admin_begin(info);
+	if (err)
+		return err;
+	if (op->lookup) {
+		obj = op->lookup(info);
+		if (IS_ERR(obj)) {
+			err = PTR_ERR(obj);
+			goto out;
+		}
+	}
+	if (op->del) {
+		vswitch_nl_notify(info, op->fill, obj);
+		err = PTR_ERR_OR_ZERO(op->change(info, obj));
+		goto out;
+	}
+	obj = op->change(info, obj);
+	if (IS_ERR(obj)) {
+		err = PTR_ERR(obj);
+		goto out;
+	}
+	if (!op->no_reply)
+		err = vswitch_nl_reply(info, op->fill, obj);
+	vswitch_nl_notify(info, op->fill, obj);
+out:
+	vswitch_nl_admin_end();
+	return err;
 }
 
-/* Answer a request with the object it made, changed or asked for. */
-int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd)
+/**
+ * vswitch_nl_dump_put() - one object of a dump
+ * @d: the dump
+ * @obj: the object, for @d's fill function
+ *
+ * Objects already sent by an earlier part of the dump are skipped: the
+ * walker calls this for every object of the place it walks, in a stable
+ * order.
+ *
+ * Return: 0, or -EMSGSIZE when the message is full (the dump goes on
+ * with @obj in its next part).
+ */
+int vswitch_nl_dump_put(struct vswitch_nl_dumper *d, void *obj)
 {
-	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
-					       info->snd_seq, cmd);
+	struct netlink_callback *cb = d->cb;
 
-	return msg ? genlmsg_reply(msg, info) : -ENOMEM;
+	if (d->n++ < cb->args[2])
+		return 0;
+	if (d->ops->fill(d->skb, obj, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			 NLM_F_MULTI, d->cmd, cb))
+		return -EMSGSIZE;
+	cb->args[2] = d->n;
+	return 0;
 }
 
-/* Announce a change on "monitor" (and to the requester with NLM_F_ECHO). */
-void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd)
+/* The objects of one place: the switch's own (@port NULL) or a port's. */
+static int vswitch_nl_dump_place(struct vswitch_nl_dumper *d, struct vswitch *sw,
+				 struct vswitch_port *port)
 {
-	struct sk_buff *msg = vswitch_nl_build(fill, obj, info ? info->snd_portid : 0,
-					       info ? info->snd_seq : 0, cmd);
+	d->n = 0;
+	if (port)
+		return d->ops->port(d, port);
+	return d->ops->sw ? d->ops->sw(d, sw) : 0;
+}
 
-	if (!msg)
-		return;
-	if (info)
-		genl_notify(&vswitch_nl_family, msg, info, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
-	else
-		genlmsg_multicast(&vswitch_nl_family, msg, 0, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
+/*
+ * One switch's places, from where the dump stopped: cb->args[1] is the
+ * port to go on with (0: the switch's own objects first), cb->args[2] the
+ * objects of that place already sent.
+ */
+static int vswitch_nl_dump_switch(struct vswitch_nl_dumper *d, struct vswitch *sw,
+				  struct vswitch_port *only)
+{
+	struct netlink_callback *cb = d->cb;
+	unsigned long pid, first;
+	struct vswitch_port *port;
+	int err;
+
+	if (!cb->args[1]) {
+		if (!only) {
+			err = vswitch_nl_dump_place(d, sw, NULL);
+			if (err)
+				return err;
+		}
+		cb->args[1] = 1;
+		cb->args[2] = 0;
+	}
+	if (!d->ops->port)
+		return 0;
+	first = only ? max_t(unsigned long, cb->args[1], only->id) : cb->args[1];
+	xa_for_each_range(&sw->ports, pid, port, first, only ? only->id : ULONG_MAX) {
+		if (pid != cb->args[1]) {
+			cb->args[1] = pid;
+			cb->args[2] = 0;
+		}
+		err = vswitch_nl_dump_place(d, sw, port);
+		if (err)
+			return err;
+		cb->args[1] = pid + 1;
+		cb->args[2] = 0;
+	}
+	return 0;
+}
+
+/**
+ * vswitch_nl_dump() - one part of a dump of the switches' objects
+ * @skb: the message to fill
+ * @cb: the dump; cb->args[0] is the switch to go on with
+ * @ops: where its objects are, and how the request narrows them
+ *
+ * Every dump walks the switches (or the one the request names), in each
+ * the switch's own objects, then its ports (or the one named), under
+ * vswitch_mutex: how a dump walks is here alone.
+ *
+ * Return: the length of @skb, or a negative errno (with an extack message).
+ */
+int vswitch_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
+		    const struct vswitch_nl_dump_ops *ops)
+{
+	struct vswitch_nl_dumper d = {
+		.skb = skb, .cb = cb, .ops = ops,
+		.cmd = ((struct genlmsghdr *)nlmsg_data(cb->nlh))->cmd,
+	};
+	struct vswitch_port *only_port = NULL;
+	struct vswitch *only = NULL, *sw;
+	unsigned long sid, first;
+	struct nlattr **attrs;
+	int err = 0;
+
+	mutex_lock(&vswitch_mutex);
+	attrs = hvnet_dump_attrs(cb);
+	if (ops->sw_id_attr && (ops->need_switch || attrs[ops->sw_id_attr] ||
+				attrs[ops->sw_name_attr])) {
+		only = vswitch_nl_switch(attrs, ops->sw_id_attr, ops->sw_name_attr, cb->extack);
+		if (IS_ERR(only)) {
+			err = PTR_ERR(only);
+			goto out;
+		}
+	}
+	if (only && ops->port_id_attr &&
+	    (attrs[ops->port_id_attr] || attrs[ops->port_name_attr])) {
+		only_port = vswitch_nl_port(only, attrs, ops->port_id_attr, ops->port_name_attr,
+					    cb->extack);
+		if (IS_ERR(only_port)) {
+			err = PTR_ERR(only_port);
+			goto out;
+		}
+	}
+	cb->seq = vswitch_generation;
+	first = only ? max_t(unsigned long, cb->args[0], only->id) : cb->args[0];
+	xa_for_each_range(&vswitch_switches, sid, sw, first, only ? only->id : ULONG_MAX) {
+		if (sid != cb->args[0]) {
+			cb->args[0] = sid;
+			cb->args[1] = 0;
+			cb->args[2] = 0;
+		}
+		err = vswitch_nl_dump_switch(&d, sw, only_port);
+		if (err)
+			break;
+		cb->args[0] = sid + 1;
+		cb->args[1] = 0;
+		cb->args[2] = 0;
+	}
+	/* a full message is no error: the dump goes on from here */
+	if (err == -EMSGSIZE)
+		err = 0;
+out:
+	mutex_unlock(&vswitch_mutex);
+	return err ?: skb->len;
 }
 
 int __init vswitch_netlink_init(void)

@@ -49,112 +49,94 @@ static void vswitch_apply_conf(struct vswitch *sw, struct nlattr **attrs)
 		WRITE_ONCE(sw->fdb.limit, nla_get_u32(attrs[VSWITCH_A_SWITCH_LEARN_LIMIT]));
 }
 
-int vswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_switch_create(struct genl_info *info, void *unused)
 {
+	struct nlattr *internal = info->attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME];
+	struct nlattr *ifindex = info->attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX];
 	struct nlattr **attrs = info->attrs;
 	struct net_device *uplink = NULL;
-	const char *internal = NULL;
 	struct vswitch *sw;
-	u32 type;
-	int err;
+
+	if (ifindex) {
+		uplink = __dev_get_by_index(&init_net, nla_get_u32(ifindex));
+		if (!uplink) {
+			NL_SET_ERR_MSG_ATTR(info->extack, ifindex, "no such uplink netdev");
+			return ERR_PTR(-ENODEV);
+		}
+	}
+	sw = vswitch_create(nla_data(attrs[VSWITCH_A_SWITCH_NAME]),
+			    nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]), uplink,
+			    internal ? nla_data(internal) : NULL, info->extack);
+	if (!IS_ERR(sw))
+		vswitch_apply_conf(sw, attrs);
+	return sw;
+}
+
+int vswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.change = vswitch_nl_switch_create,
+		.fill = vswitch_nl_fill_switch,
+	};
 
 	if (vswitch_nl_missing(info, VSWITCH_A_SWITCH_NAME, "a switch name") ||
 	    vswitch_nl_missing(info, VSWITCH_A_SWITCH_TYPE, "a switch type"))
 		return -EINVAL;
-	type = nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]);
-	if (attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME])
-		internal = nla_data(attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME]);
+	return vswitch_nl_admin(info, &op);
+}
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	if (attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX]) {
-		uplink = __dev_get_by_index(&init_net,
-					    nla_get_u32(attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX]));
-		if (!uplink) {
-			NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX],
-					    "no such uplink netdev");
-			err = -ENODEV;
-			goto out;
-		}
-	}
-	sw = vswitch_create(nla_data(attrs[VSWITCH_A_SWITCH_NAME]), type, uplink, internal,
-			    info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	vswitch_apply_conf(sw, attrs);
-	err = vswitch_nl_reply(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_NEW);
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_NEW);
-out:
-	vswitch_nl_admin_end();
-	return err;
+static void *vswitch_nl_switch_destroy(struct genl_info *info, void *sw)
+{
+	vswitch_destroy(sw);
+	return NULL;
 }
 
 int vswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch *sw;
-	int err;
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_switch,
+		.change = vswitch_nl_switch_destroy,
+		.fill = vswitch_nl_fill_switch,
+		.del = true,
+	};
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_req_switch(info);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_DEL);
-	vswitch_destroy(sw);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_admin(info, &op);
 }
 
 int vswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch,
-			      VSWITCH_CMD_SWITCH_GET);
+	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch);
 }
 
-/* Resumes at the switch id after the last one sent (cb->args[0]). */
+static int vswitch_nl_dump_one_switch(struct vswitch_nl_dumper *d, struct vswitch *sw)
+{
+	return vswitch_nl_dump_put(d, sw);
+}
+
 int vswitch_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct vswitch *sw;
-	unsigned long id;
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_switch,
+		.sw = vswitch_nl_dump_one_switch,
+	};
 
-	mutex_lock(&vswitch_mutex);
-	cb->seq = vswitch_generation;
-	xa_for_each_start(&vswitch_switches, id, sw, cb->args[0]) {
-		if (vswitch_nl_fill_switch(skb, sw, NETLINK_CB(cb->skb).portid,
-					   cb->nlh->nlmsg_seq, NLM_F_MULTI,
-					   VSWITCH_CMD_SWITCH_GET, cb))
-			break;
-		cb->args[0] = id + 1;
-	}
-	mutex_unlock(&vswitch_mutex);
-	return skb->len;
+	return vswitch_nl_dump(skb, cb, &ops);
+}
+
+static void *vswitch_nl_switch_change(struct genl_info *info, void *sw)
+{
+	vswitch_apply_conf(sw, info->attrs);
+	vswitch_generation++;
+	return sw;
 }
 
 int vswitch_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch *sw;
-	int err;
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_switch,
+		.change = vswitch_nl_switch_change,
+		.fill = vswitch_nl_fill_switch,
+	};
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_req_switch(info);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	vswitch_apply_conf(sw, info->attrs);
-	vswitch_generation++;
-	err = vswitch_nl_reply(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_SET);
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_SET);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_admin(info, &op);
 }

@@ -51,6 +51,19 @@ too_small:
 	return -EMSGSIZE;
 }
 
+/*
+ * What genetlink itself puts in place of a missing policy, as the policy of
+ * an op whose spec gives it no request: any attribute is refused.
+ */
+static inline const struct nla_policy *hvnet_genl_reject_all(void)
+{
+	static const struct nla_policy reject_all[] = {
+		{ .type = NLA_REJECT }, { .type = NLA_REJECT },
+	};
+
+	return reject_all;
+}
+
 #ifdef HVNET_GENL_FOLD_OPS
 /*
  * 6.1: the generated table (one entry per do and per dump) folded into one
@@ -76,9 +89,6 @@ static inline const struct genl_ops *hvnet_genl_split_op(const struct hvnet_genl
 
 static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
 {
-	static const struct nla_policy reject_all[] = {
-		{ .type = NLA_REJECT }, { .type = NLA_REJECT },
-	};
 	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	const struct hvnet_genl_folded *f =
 		container_of(info->family->ops, struct hvnet_genl_folded, ops[0]);
@@ -86,7 +96,7 @@ static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
 	int hdrlen = GENL_HDRLEN + info->family->hdrsize;
 
 	return __nla_validate(nlmsg_attrdata(cb->nlh, hdrlen), nlmsg_attrlen(cb->nlh, hdrlen),
-			      dump->policy ? dump->maxattr : 1, dump->policy ?: reject_all,
+			      dump->policy ? dump->maxattr : 1, dump->policy ?: hvnet_genl_reject_all(),
 			      NL_VALIDATE_STRICT, cb->extack);
 }
 
@@ -195,14 +205,40 @@ static inline void hvnet_genl_unregister(struct genl_family *family)
 	kfree(container_of(family->ops, struct hvnet_genl_folded, ops[0]));
 }
 #else
+/*
+ * Genetlink shows an op without a policy with a reject-all one in a policy
+ * dump, but passes it any attribute unchecked: give such an op (a do or
+ * dump whose spec has no request) that policy for real.
+ */
 static inline int hvnet_genl_register(struct genl_family *family)
 {
-	return genl_register_family(family);
+	const struct genl_split_ops *generated = family->split_ops;
+	struct genl_split_ops *ops;
+	unsigned int i;
+	int err;
+
+	ops = kmemdup(generated, family->n_split_ops * sizeof(*ops), GFP_KERNEL);
+	if (!ops)
+		return -ENOMEM;
+	for (i = 0; i < family->n_split_ops; i++) {
+		if (ops[i].policy)
+			continue;
+		ops[i].policy = hvnet_genl_reject_all();
+		ops[i].maxattr = 1;
+	}
+	family->split_ops = ops;
+	err = genl_register_family(family);
+	if (err) {
+		family->split_ops = generated;
+		kfree(ops);
+	}
+	return err;
 }
 
 static inline void hvnet_genl_unregister(struct genl_family *family)
 {
 	genl_unregister_family(family);
+	kfree(family->split_ops);
 }
 #endif
 
