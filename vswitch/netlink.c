@@ -159,6 +159,28 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/**
+ * vswitch_nl_msg_start() - start a message of the vswitch family
+ * @msg: the message buffer
+ * @portid: its destination
+ * @seq: its sequence number
+ * @flags: netlink flags (NLM_F_MULTI in a dump)
+ * @cmd: its command
+ * @cb: the dump it is part of, else NULL
+ *
+ * Return: the header, or NULL when @msg is full. A dump's messages say
+ * when the switches changed since the dump began.
+ */
+void *vswitch_nl_msg_start(struct sk_buff *msg, u32 portid, u32 seq, int flags, u8 cmd,
+			   struct netlink_callback *cb)
+{
+	void *hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+
+	if (hdr && cb)
+		genl_dump_check_consistent(cb, hdr);
+	return hdr;
+}
+
 static struct sk_buff *vswitch_nl_build(vswitch_fill_t fill, void *obj, u32 portid,
 					u32 seq, u8 cmd)
 {

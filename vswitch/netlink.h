@@ -55,6 +55,8 @@ struct vswitch_nl_dumper {
 	long n;			/* objects of the place being walked, seen */
 };
 
+void *vswitch_nl_msg_start(struct sk_buff *msg, u32 portid, u32 seq, int flags, u8 cmd,
+			   struct netlink_callback *cb);
 bool vswitch_nl_missing(struct genl_info *info, int attr, const char *what);
 struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_attr,
 				  struct netlink_ext_ack *extack);

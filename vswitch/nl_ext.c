@@ -38,11 +38,9 @@ static int vswitch_nl_fill_ext(struct sk_buff *msg, void *obj, u32 portid, u32 s
 	struct module *owner = ctx->ext->owner;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_EXT_SWITCH_ID, ctx->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_EXT_SWITCH_NAME, ctx->sw->name) ||
 	    nla_put_string(msg, VSWITCH_A_EXT_NAME, ctx->ext->name) ||

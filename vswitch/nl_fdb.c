@@ -18,11 +18,9 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
 	unsigned long age = jiffies - READ_ONCE(m->e->updated);
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_FDB_SWITCH_ID, m->sw->id) ||
 	    nla_put(msg, VSWITCH_A_FDB_MAC, ETH_ALEN, m->e->key.addr) ||
 	    nla_put_u16(msg, VSWITCH_A_FDB_VLAN, m->e->key.vid) ||
@@ -83,7 +81,7 @@ static int vswitch_nl_fill_fdb_req(struct sk_buff *msg, void *obj, u32 portid, u
 	void *hdr;
 	int rem;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
 	nlmsg_for_each_attr(a, req, GENL_HDRLEN, rem) {

@@ -27,11 +27,9 @@ int vswitch_nl_fill_nic(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	struct vswitch_port *port = nic->port;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_NIC_SWITCH_ID, port->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_NIC_SWITCH_NAME, port->sw->name) ||
 	    nla_put_u32(msg, VSWITCH_A_NIC_PORT_ID, port->id) ||
@@ -143,40 +141,32 @@ int vswitch_nl_nic_new_doit(struct sk_buff *skb, struct genl_info *info)
 	return vswitch_nl_admin(info, &op);
 }
 
-static void *vswitch_nl_nic_connect(struct genl_info *info, void *nic)
+/* nic-connect, nic-disconnect: the state change, then the NIC as it is */
+static void *vswitch_nl_nic_change(struct genl_info *info, void *nic)
 {
-	int err = vswitch_nic_do_connect(nic, info->extack);
+	int err;
 
+	if (info->genlhdr->cmd == VSWITCH_CMD_NIC_CONNECT)
+		err = vswitch_nic_do_connect(nic, info->extack);
+	else
+		err = vswitch_nic_do_disconnect(nic, info->extack);
 	return err ? ERR_PTR(err) : nic;
 }
+
+static const struct vswitch_nl_admin_op vswitch_nl_nic_change_op = {
+	.lookup = vswitch_nl_req_nic,
+	.change = vswitch_nl_nic_change,
+	.fill = vswitch_nl_fill_nic,
+};
 
 int vswitch_nl_nic_connect_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	static const struct vswitch_nl_admin_op op = {
-		.lookup = vswitch_nl_req_nic,
-		.change = vswitch_nl_nic_connect,
-		.fill = vswitch_nl_fill_nic,
-	};
-
-	return vswitch_nl_admin(info, &op);
-}
-
-static void *vswitch_nl_nic_disconnect(struct genl_info *info, void *nic)
-{
-	int err = vswitch_nic_do_disconnect(nic, info->extack);
-
-	return err ? ERR_PTR(err) : nic;
+	return vswitch_nl_admin(info, &vswitch_nl_nic_change_op);
 }
 
 int vswitch_nl_nic_disconnect_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	static const struct vswitch_nl_admin_op op = {
-		.lookup = vswitch_nl_req_nic,
-		.change = vswitch_nl_nic_disconnect,
-		.fill = vswitch_nl_fill_nic,
-	};
-
-	return vswitch_nl_admin(info, &op);
+	return vswitch_nl_admin(info, &vswitch_nl_nic_change_op);
 }
 
 /* The NIC a nic-del names, if it may go. */

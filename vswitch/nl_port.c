@@ -98,11 +98,9 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	void *hdr;
 	int i;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_PORT_SWITCH_ID, port->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_PORT_SWITCH_NAME, port->sw->name) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_ID, port->id) ||

@@ -18,11 +18,9 @@ static int vswitch_nl_fill_prop(struct sk_buff *msg, void *obj, u32 portid, u32 
 	const struct vswitch_nl_prop *p = obj;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_PROP_SWITCH_ID, p->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_PROP_SWITCH_NAME, p->sw->name) ||
 	    (p->port && (nla_put_u32(msg, VSWITCH_A_PROP_PORT_ID, p->port->id) ||

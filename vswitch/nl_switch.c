@@ -10,11 +10,9 @@ int vswitch_nl_fill_switch(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	struct vswitch *sw = obj;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_SWITCH_ID, sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_SWITCH_NAME, sw->name) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_TYPE, sw->type) ||
