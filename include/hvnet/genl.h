@@ -93,11 +93,12 @@ static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
 	const struct hvnet_genl_folded *f =
 		container_of(info->family->ops, struct hvnet_genl_folded, ops[0]);
 	const struct genl_ops *dump = hvnet_genl_split_op(f, info->op.cmd, GENL_CMD_CAP_DUMP);
+	const struct nla_policy *policy = dump->policy ?: hvnet_genl_reject_all();
 	int hdrlen = GENL_HDRLEN + info->family->hdrsize;
 
 	return __nla_validate(nlmsg_attrdata(cb->nlh, hdrlen), nlmsg_attrlen(cb->nlh, hdrlen),
-			      dump->policy ? dump->maxattr : 1, dump->policy ?: hvnet_genl_reject_all(),
-			      NL_VALIDATE_STRICT, cb->extack);
+			      dump->policy ? dump->maxattr : 1, policy, NL_VALIDATE_STRICT,
+			      cb->extack);
 }
 
 /* Does the do's policy take every attribute of the dump's, with the same rule? */
