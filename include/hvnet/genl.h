@@ -87,7 +87,8 @@ static inline const struct genl_ops *hvnet_genl_split_op(const struct hvnet_genl
 	return NULL;
 }
 
-static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
+/* A dump's request against the dump's own policy. */
+static inline int hvnet_genl_dump_check(struct netlink_callback *cb)
 {
 	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	const struct hvnet_genl_folded *f =
@@ -99,6 +100,25 @@ static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
 	return __nla_validate(nlmsg_attrdata(cb->nlh, hdrlen), nlmsg_attrlen(cb->nlh, hdrlen),
 			      dump->policy ? dump->maxattr : 1, policy, NL_VALIDATE_STRICT,
 			      cb->extack);
+}
+
+static inline int hvnet_genl_dump_refuse(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return hvnet_genl_dump_check(cb);
+}
+
+/*
+ * 6.1 starts a dump without the request's extack, but gives it to the dump
+ * itself: a request its dump's policy refuses is refused there, with the
+ * message naming the attribute.
+ */
+static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
+{
+	struct genl_dumpit_info *info = cb->data;
+
+	if (hvnet_genl_dump_check(cb))
+		info->op.dumpit = hvnet_genl_dump_refuse;
+	return 0;
 }
 
 /* Does the do's policy take every attribute of the dump's, with the same rule? */
@@ -183,7 +203,11 @@ static inline int hvnet_genl_register(struct genl_family *family)
 	f->split = split;
 	f->n_split = family->n_ops;
 	err = hvnet_genl_fold(family, f);
-	/* NL_SET_ERR_MSG_FMT's static buffers (hvnet/compat.h) need this */
+	/*
+	 * Serialized: NL_SET_ERR_MSG_FMT's static buffers (hvnet/compat.h)
+	 * need it, and hvnet_genl_dump_start() replaces the dumpit of the
+	 * op copy that genetlink calls a serialized dump through.
+	 */
 	family->parallel_ops = false;
 	if (!err)
 		err = genl_register_family(family);
