@@ -8,6 +8,7 @@
 #ifndef _HVNET_GENL_H
 #define _HVNET_GENL_H
 
+#include <linux/kmemleak.h>
 #include <linux/slab.h>
 #include <net/genetlink.h>
 #include <hvnet/compat.h>
@@ -200,6 +201,8 @@ static inline int hvnet_genl_register(struct genl_family *family)
 	f = kzalloc(struct_size(f, ops, family->n_ops), GFP_KERNEL);
 	if (!f)
 		return -ENOMEM;
+	/* held by the family, which is __ro_after_init: kmemleak does not scan it */
+	kmemleak_not_leak(f);
 	f->split = split;
 	f->n_split = family->n_ops;
 	err = hvnet_genl_fold(family, f);
@@ -251,6 +254,8 @@ static inline int hvnet_genl_register(struct genl_family *family)
 		ops[i].policy = hvnet_genl_reject_all();
 		ops[i].maxattr = 1;
 	}
+	/* held by the family, which is __ro_after_init: kmemleak does not scan it */
+	kmemleak_not_leak(ops);
 	family->split_ops = ops;
 	err = genl_register_family(family);
 	if (err) {
