@@ -12,7 +12,8 @@
 #   make fuzz            the netlink fuzzer for minutes on the debug kernel (FUZZ_SECONDS=,
 #                        FUZZ_SEED=)
 #   make bench           benchmark the switch against the Linux bridge and OVS in a VM
-#   make lint            checkpatch --strict, sparse, netlink spec/header agreement
+#   make lint            checkpatch --strict, sparse, specs valid, generated code up to date
+#   make regen           regenerate the netlink code and uapi headers from the YAML specs
 #   make deps            install what the above need (run by check and demo)
 #   make debug-kernel    build the debug kernel into the cache (run by check)
 
@@ -69,9 +70,12 @@ bench: deps
 lint: deps
 	scripts/lint
 
+regen: deps
+	scripts/regen
+
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
 	$(MAKE) -C tools/hvnet clean
 	rm -rf $(BUILD)
 
-.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat check-mutants demo fuzz bench lint clean
+.PHONY: all modules tools selftests deps debug-kernel compat check check-repeat check-mutants demo fuzz bench lint regen clean

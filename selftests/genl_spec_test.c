@@ -17,8 +17,8 @@
  *   request attributes, each of the same type with the same bounds (nested
  *   policies too).
  *
- * The mismatches known today are listed in known_mismatches[] below; set
- * GENL_SPEC_STRICT=1 to see them fail.
+ * The kernel's policies are generated from the specs (make regen): there is
+ * no known mismatch, and any is a failure.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -30,63 +30,13 @@
 
 #define MAX_FAMS	16
 
-/*
- * Known mismatches: the hand-written policies accept what the specs do not
- * list. Issue 17 generates the kernel's policies from the specs, which fixes
- * every one of them; delete this list when that lands (an entry that no longer
- * matches fails the test, so a stale list cannot hide a new mismatch).
- */
-struct known {
-	const char *family, *op, *kind, *attr, *what;
-};
-
-static const struct known known_mismatches[] = {
-	/* issue 17: the dumps share their do's policy, so they take its selectors */
-	{ "vswitch", "switch-get", "dump", "id", "accepted, not in the spec" },
-	{ "vswitch", "switch-get", "dump", "name", "accepted, not in the spec" },
-	{ "vswitch", "port-get", "dump", "id", "accepted, not in the spec" },
-	{ "vswitch", "port-get", "dump", "name", "accepted, not in the spec" },
-	{ "vswitch", "nic-get", "dump", "port-id", "accepted, not in the spec" },
-	{ "vswitch", "nic-get", "dump", "port-name", "accepted, not in the spec" },
-	{ "vswitch", "nic-get", "dump", "index", "accepted, not in the spec" },
-	{ "vswitch", "ext-get", "dump", "name", "accepted, not in the spec" },
-	{ "vswitch", "prop-get", "dump", "id", "accepted, not in the spec" },
-	{ "vswitch", "prop-get", "dump", "instance", "accepted, not in the spec" },
-	/* issue 17: port-new shares the port selector, id included */
-	{ "vswitch", "port-new", "do", "id", "accepted, not in the spec" },
-	/* issue 17: the policy refuses ifindex 0, the spec gives no minimum */
-	{ "vswitch", "switch-new", "do", "uplink-ifindex", "bounds differ" },
-	{ "vswitch", "port-new", "do", "nic-ifindex", "bounds differ" },
-	{ "vswitch", "nic-new", "do", "ifindex", "bounds differ" },
-};
-
-#define NKNOWN ARRAY_SIZE(known_mismatches)
-
 static struct spec_fam specs[MAX_FAMS];
 static int nspecs;
-static bool known_used[NKNOWN];
 
-/* A mismatch: counted unless known (and not GENL_SPEC_STRICT). */
+/* A mismatch: printed and counted. */
 static int differ(const char *family, const char *op, int kind, const char *attr,
 		  const char *what, const char *detail)
 {
-	const char *strict = getenv("GENL_SPEC_STRICT");
-	unsigned int i;
-
-	for (i = 0; i < NKNOWN; i++) {
-		const struct known *k = &known_mismatches[i];
-
-		if (strcmp(k->family, family) || strcmp(k->op, op) ||
-		    strcmp(k->kind, kind_name[kind]) || strcmp(k->attr, attr) ||
-		    strcmp(k->what, what))
-			continue;
-		known_used[i] = true;
-		if (strict && *strict == '1')
-			break;
-		printf("# known (issue 17): %s %s %s %s: %s%s%s\n", family, op, kind_name[kind],
-		       attr, what, detail[0] ? ": " : "", detail);
-		return 0;
-	}
 	printf("# differs: %s %s %s %s: %s%s%s\n", family, op, kind_name[kind], attr, what,
 	       detail[0] ? ": " : "", detail);
 	return 1;
@@ -267,7 +217,6 @@ TEST_F_TIMEOUT(spec, ops_and_attributes, 120)
 	static struct fam f;
 	int i, bad = 0, compared = 0;
 	char err[256];
-	unsigned int u;
 
 	ASSERT_LT(0, hvnet_load_all());
 	for (i = 0; i < nspecs; i++) {
@@ -277,15 +226,6 @@ TEST_F_TIMEOUT(spec, ops_and_attributes, 120)
 			TH_LOG("%s", err);
 		bad += kernel_ops_in_spec(&specs[i], &f);
 		bad += spec_ops_in_kernel(&specs[i], &f, &compared);
-	}
-	for (u = 0; u < NKNOWN; u++) {
-		const struct known *k = &known_mismatches[u];
-
-		if (known_used[u])
-			continue;
-		printf("# the known difference %s %s %s %s (%s) is gone: delete it from the list\n",
-		       k->family, k->op, k->kind, k->attr, k->what);
-		bad++;
 	}
 	printf("# %d ops compared\n", compared);
 	EXPECT_LT(0, compared);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The vswitch generic netlink family, as specified by
- * Documentation/netlink/specs/vswitch.yaml: policies, the operations table,
- * and what the per-object files (nl_switch.c, nl_port.c, nl_nic.c,
- * nl_fdb.c, nl_ext.c, nl_prop.c) share: locking, object lookup, stats, replies, notifications.
+ * Documentation/netlink/specs/vswitch.yaml. Its policies, op table and
+ * family struct are generated from the spec (netlink_gen.c, make regen);
+ * here is what the per-object files (nl_switch.c, nl_port.c, nl_nic.c,
+ * nl_fdb.c, nl_ext.c, nl_prop.c) share: locking, object lookup, stats,
+ * replies, notifications.
  */
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
@@ -12,179 +14,7 @@
 
 #include "netlink.h"
 
-#define NAME_POLICY	{ .type = NLA_NUL_STRING, .len = VSWITCH_NAME_LEN - 1 }
-#define ID_POLICY	NLA_POLICY_MIN(NLA_U32, 1)
-#define VLAN_POLICY	NLA_POLICY_MAX(NLA_U16, VLAN_N_VID - 2)
-#define PVLAN_POLICY	NLA_POLICY_RANGE(NLA_U16, 1, VLAN_N_VID - 2)
-
-/* not const: 6.1 policies point at mutable range structs */
-static struct netlink_range_validation vswitch_ageing_range = {
-	.min = 100, .max = 86400000,
-};
-
-static struct netlink_range_validation vswitch_mtu_range = {
-	.min = ETH_MIN_MTU, .max = ETH_MAX_MTU,
-};
-
-/* a port id in a request: 16 bits, 0 is no port */
-static struct netlink_range_validation vswitch_port_id_range = {
-	.min = 1, .max = U16_MAX,
-};
-
-/* frames per second; the token bucket's arithmetic holds up to this */
-static struct netlink_range_validation vswitch_storm_range = {
-	.min = 0, .max = VSWITCH_STORM_LIMIT_MAX,
-};
-
-/* info-get carries no attributes: every type is NLA_UNSPEC, which strict
- * validation refuses. So does every other policy for what it leaves out.
- */
-static const struct nla_policy vswitch_info_get_policy[VSWITCH_A_INFO_MAX + 1];
-
-static const struct nla_policy vswitch_switch_new_policy[VSWITCH_A_SWITCH_MAX + 1] = {
-	[VSWITCH_A_SWITCH_NAME] = NAME_POLICY,
-	[VSWITCH_A_SWITCH_TYPE] = NLA_POLICY_MAX(NLA_U32, VSWITCH_SWITCH_TYPE_EXTERNAL),
-	[VSWITCH_A_SWITCH_UPLINK_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[VSWITCH_A_SWITCH_INTERNAL_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
-	[VSWITCH_A_SWITCH_AGEING_TIME] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_ageing_range),
-	[VSWITCH_A_SWITCH_LEARN_LIMIT] = { .type = NLA_U32 },
-	[VSWITCH_A_SWITCH_GROUP_FWD_MASK] = { .type = NLA_U16 },
-};
-
-static const struct nla_policy vswitch_switch_sel_policy[VSWITCH_A_SWITCH_MAX + 1] = {
-	[VSWITCH_A_SWITCH_ID] = ID_POLICY,
-	[VSWITCH_A_SWITCH_NAME] = NAME_POLICY,
-};
-
-static const struct nla_policy vswitch_switch_set_policy[VSWITCH_A_SWITCH_MAX + 1] = {
-	[VSWITCH_A_SWITCH_ID] = ID_POLICY,
-	[VSWITCH_A_SWITCH_NAME] = NAME_POLICY,
-	[VSWITCH_A_SWITCH_AGEING_TIME] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_ageing_range),
-	[VSWITCH_A_SWITCH_LEARN_LIMIT] = { .type = NLA_U32 },
-	[VSWITCH_A_SWITCH_GROUP_FWD_MASK] = { .type = NLA_U16 },
-};
-
-#define PORT_SEL							\
-	[VSWITCH_A_PORT_SWITCH_ID] = ID_POLICY,				\
-	[VSWITCH_A_PORT_SWITCH_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_PORT_ID] = ID_POLICY,				\
-	[VSWITCH_A_PORT_NAME] = NAME_POLICY
-
-#define PORT_CONF							\
-	[VSWITCH_A_PORT_VLAN_MODE] = NLA_POLICY_RANGE(NLA_U32, VSWITCH_VLAN_MODE_ACCESS, \
-						      VSWITCH_VLAN_MODE_PRIVATE), \
-	[VSWITCH_A_PORT_ACCESS_VLAN] = VLAN_POLICY,			\
-	[VSWITCH_A_PORT_NATIVE_VLAN] = VLAN_POLICY,			\
-	[VSWITCH_A_PORT_TRUNK_VLANS] = NLA_POLICY_EXACT_LEN(VLAN_N_VID / 8), \
-	[VSWITCH_A_PORT_LEARN_LIMIT] = { .type = NLA_U32 },		\
-	[VSWITCH_A_PORT_MAC_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),		\
-	[VSWITCH_A_PORT_DHCP_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),	\
-	[VSWITCH_A_PORT_ROUTER_GUARD] = NLA_POLICY_MAX(NLA_U8, 1),	\
-	[VSWITCH_A_PORT_PVLAN_MODE] = NLA_POLICY_RANGE(NLA_U32, VSWITCH_PVLAN_MODE_ISOLATED, \
-						       VSWITCH_PVLAN_MODE_PROMISCUOUS), \
-	[VSWITCH_A_PORT_PRIMARY_VLAN] = PVLAN_POLICY,			\
-	[VSWITCH_A_PORT_SECONDARY_VLAN] = PVLAN_POLICY,			\
-	[VSWITCH_A_PORT_MIRROR_MODE] = NLA_POLICY_MAX(NLA_U32, VSWITCH_MIRROR_MODE_SOURCE), \
-	[VSWITCH_A_PORT_STORM_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_storm_range), \
-	[VSWITCH_A_PORT_TRUSTED] = NLA_POLICY_MAX(NLA_U8, 1)
-
-static const struct nla_policy vswitch_port_new_policy[VSWITCH_A_PORT_MAX + 1] = {
-	PORT_SEL,
-	PORT_CONF,
-	[VSWITCH_A_PORT_TYPE] = NLA_POLICY_MAX(NLA_U32, VSWITCH_PORT_TYPE_INTERNAL),
-	[VSWITCH_A_PORT_NIC_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-};
-
-static const struct nla_policy vswitch_port_sel_policy[VSWITCH_A_PORT_MAX + 1] = {
-	PORT_SEL,
-};
-
-static const struct nla_policy vswitch_port_set_policy[VSWITCH_A_PORT_MAX + 1] = {
-	PORT_SEL,
-	PORT_CONF,
-};
-
-#define NIC_SEL								\
-	[VSWITCH_A_NIC_SWITCH_ID] = ID_POLICY,				\
-	[VSWITCH_A_NIC_SWITCH_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_NIC_PORT_ID] = ID_POLICY,				\
-	[VSWITCH_A_NIC_PORT_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_NIC_INDEX] = NLA_POLICY_MAX(NLA_U32, VSWITCH_MAX_NIC_INDEX)
-
-static const struct nla_policy vswitch_nic_new_policy[VSWITCH_A_NIC_MAX + 1] = {
-	NIC_SEL,
-	[VSWITCH_A_NIC_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[VSWITCH_A_NIC_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[VSWITCH_A_NIC_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_mtu_range),
-};
-
-static const struct nla_policy vswitch_nic_sel_policy[VSWITCH_A_NIC_MAX + 1] = {
-	NIC_SEL,
-};
-
-#define FDB_SEL								\
-	[VSWITCH_A_FDB_SWITCH_ID] = ID_POLICY,				\
-	[VSWITCH_A_FDB_SWITCH_NAME] = NAME_POLICY
-
-static const struct nla_policy vswitch_fdb_sel_policy[VSWITCH_A_FDB_MAX + 1] = {
-	FDB_SEL,
-};
-
-static const struct nla_policy vswitch_fdb_add_policy[VSWITCH_A_FDB_MAX + 1] = {
-	FDB_SEL,
-	[VSWITCH_A_FDB_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[VSWITCH_A_FDB_VLAN] = VLAN_POLICY,
-	[VSWITCH_A_FDB_PORT_ID] = ID_POLICY,
-	[VSWITCH_A_FDB_PORT_NAME] = NAME_POLICY,
-};
-
-static const struct nla_policy vswitch_fdb_del_policy[VSWITCH_A_FDB_MAX + 1] = {
-	FDB_SEL,
-	[VSWITCH_A_FDB_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
-	[VSWITCH_A_FDB_VLAN] = VLAN_POLICY,
-};
-
-static const struct nla_policy vswitch_fdb_flush_policy[VSWITCH_A_FDB_MAX + 1] = {
-	FDB_SEL,
-	[VSWITCH_A_FDB_PORT_ID] = ID_POLICY,
-	[VSWITCH_A_FDB_PORT_NAME] = NAME_POLICY,
-	[VSWITCH_A_FDB_STATIC] = { .type = NLA_FLAG },
-};
-
-#define EXT_SEL								\
-	[VSWITCH_A_EXT_SWITCH_ID] = ID_POLICY,				\
-	[VSWITCH_A_EXT_SWITCH_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_EXT_NAME] = { .type = NLA_NUL_STRING, .len = VSWITCH_EXT_NAME_LEN - 1 }
-
-static const struct nla_policy vswitch_ext_get_policy[VSWITCH_A_EXT_MAX + 1] = {
-	EXT_SEL,
-};
-
-static const struct nla_policy vswitch_ext_set_policy[VSWITCH_A_EXT_MAX + 1] = {
-	EXT_SEL,
-	[VSWITCH_A_EXT_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
-	[VSWITCH_A_EXT_POSITION] = NLA_POLICY_MAX(NLA_U32, VSWITCH_EXT_MAX - 1),
-};
-
-#define PROP_SEL							\
-	[VSWITCH_A_PROP_SWITCH_ID] = ID_POLICY,				\
-	[VSWITCH_A_PROP_SWITCH_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_PROP_PORT_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_port_id_range), \
-	[VSWITCH_A_PROP_PORT_NAME] = NAME_POLICY,			\
-	[VSWITCH_A_PROP_ID] = { .type = NLA_U32 },			\
-	[VSWITCH_A_PROP_INSTANCE] = { .type = NLA_U32 }
-
-static const struct nla_policy vswitch_prop_sel_policy[VSWITCH_A_PROP_MAX + 1] = {
-	PROP_SEL,
-};
-
-static const struct nla_policy vswitch_prop_all_policy[VSWITCH_A_PROP_MAX + 1] = {
-	PROP_SEL,
-	[VSWITCH_A_PROP_VERSION] = { .type = NLA_U32 },
-	[VSWITCH_A_PROP_DATA] = { .type = NLA_BINARY, .len = VSWITCH_PROP_MAX_LEN },
-};
-
-static int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	return hvnet_genl_info_reply(info, &vswitch_nl_family,
 				     VSWITCH_CMD_INFO_GET,
@@ -193,86 +23,11 @@ static int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 				     VSWITCH_PROTOCOL_REVISION);
 }
 
-#define OP(_cmd, _do, _dump, _pol, _max, _flags)			\
-	{								\
-		.cmd = _cmd, .doit = _do, .dumpit = _dump,		\
-		.policy = _pol, .maxattr = _max, .flags = _flags,	\
-	}
-
-static const struct genl_ops vswitch_nl_ops[] = {
-	OP(VSWITCH_CMD_INFO_GET, vswitch_nl_info_get_doit, NULL,
-	   vswitch_info_get_policy, VSWITCH_A_INFO_MAX, 0),
-	OP(VSWITCH_CMD_SWITCH_NEW, vswitch_nl_switch_new, NULL,
-	   vswitch_switch_new_policy, VSWITCH_A_SWITCH_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_SWITCH_DEL, vswitch_nl_switch_del, NULL,
-	   vswitch_switch_sel_policy, VSWITCH_A_SWITCH_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_SWITCH_GET, vswitch_nl_switch_get, vswitch_nl_switch_dump,
-	   vswitch_switch_sel_policy, VSWITCH_A_SWITCH_MAX, 0),
-	OP(VSWITCH_CMD_SWITCH_SET, vswitch_nl_switch_set, NULL,
-	   vswitch_switch_set_policy, VSWITCH_A_SWITCH_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PORT_NEW, vswitch_nl_port_new, NULL,
-	   vswitch_port_new_policy, VSWITCH_A_PORT_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PORT_DEL, vswitch_nl_port_del, NULL,
-	   vswitch_port_sel_policy, VSWITCH_A_PORT_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PORT_GET, vswitch_nl_port_get, vswitch_nl_port_dump,
-	   vswitch_port_sel_policy, VSWITCH_A_PORT_MAX, 0),
-	OP(VSWITCH_CMD_PORT_SET, vswitch_nl_port_set, NULL,
-	   vswitch_port_set_policy, VSWITCH_A_PORT_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_NIC_NEW, vswitch_nl_nic_new, NULL,
-	   vswitch_nic_new_policy, VSWITCH_A_NIC_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_NIC_CONNECT, vswitch_nl_nic_connect, NULL,
-	   vswitch_nic_sel_policy, VSWITCH_A_NIC_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_NIC_DISCONNECT, vswitch_nl_nic_disconnect, NULL,
-	   vswitch_nic_sel_policy, VSWITCH_A_NIC_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_NIC_DEL, vswitch_nl_nic_del, NULL,
-	   vswitch_nic_sel_policy, VSWITCH_A_NIC_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_NIC_GET, vswitch_nl_nic_get, vswitch_nl_nic_dump,
-	   vswitch_nic_sel_policy, VSWITCH_A_NIC_MAX, 0),
-	OP(VSWITCH_CMD_FDB_GET, NULL, vswitch_nl_fdb_dump,
-	   vswitch_fdb_sel_policy, VSWITCH_A_FDB_MAX, 0),
-	OP(VSWITCH_CMD_FDB_ADD, vswitch_nl_fdb_add, NULL,
-	   vswitch_fdb_add_policy, VSWITCH_A_FDB_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_FDB_DEL, vswitch_nl_fdb_del, NULL,
-	   vswitch_fdb_del_policy, VSWITCH_A_FDB_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_FDB_FLUSH, vswitch_nl_fdb_flush, NULL,
-	   vswitch_fdb_flush_policy, VSWITCH_A_FDB_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_EXT_GET, vswitch_nl_ext_get, vswitch_nl_ext_dump,
-	   vswitch_ext_get_policy, VSWITCH_A_EXT_MAX, 0),
-	OP(VSWITCH_CMD_EXT_SET, vswitch_nl_ext_set, NULL,
-	   vswitch_ext_set_policy, VSWITCH_A_EXT_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PROP_NEW, vswitch_nl_prop_new, NULL,
-	   vswitch_prop_all_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PROP_SET, vswitch_nl_prop_set, NULL,
-	   vswitch_prop_all_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PROP_DEL, vswitch_nl_prop_del, NULL,
-	   vswitch_prop_sel_policy, VSWITCH_A_PROP_MAX, GENL_ADMIN_PERM),
-	OP(VSWITCH_CMD_PROP_GET, vswitch_nl_prop_get, vswitch_nl_prop_dump,
-	   vswitch_prop_sel_policy, VSWITCH_A_PROP_MAX, 0),
-};
-
-enum { VSWITCH_NLGRP_MONITOR };
-
-static const struct genl_multicast_group vswitch_nl_mcgrps[] = {
-	[VSWITCH_NLGRP_MONITOR] = { .name = VSWITCH_MCGRP_MONITOR },
-};
-
-struct genl_family vswitch_nl_family __ro_after_init = {
-	.name		= VSWITCH_FAMILY_NAME,
-	.version	= VSWITCH_FAMILY_VERSION,
-	.netnsok	= true,
-	.module		= THIS_MODULE,
-	.ops		= vswitch_nl_ops,
-	.n_ops		= ARRAY_SIZE(vswitch_nl_ops),
-	.resv_start_op	= VSWITCH_CMD_INFO_GET,
-	.mcgrps		= vswitch_nl_mcgrps,
-	.n_mcgrps	= ARRAY_SIZE(vswitch_nl_mcgrps),
-};
-
 /*
  * Changes come from the root partition only. Lock order: RTNL, then
  * vswitch_mutex (netdev events arrive under RTNL and take the mutex).
  */
-int vswitch_nl_admin_begin(struct genl_info *info)
+static int vswitch_nl_admin_begin(struct genl_info *info)
 {
 	if (!net_eq(genl_info_net(info), &init_net)) {
 		NL_SET_ERR_MSG(info->extack,
@@ -284,7 +39,7 @@ int vswitch_nl_admin_begin(struct genl_info *info)
 	return 0;
 }
 
-void vswitch_nl_admin_end(void)
+static void vswitch_nl_admin_end(void)
 {
 	mutex_unlock(&vswitch_mutex);
 	rtnl_unlock();
@@ -406,6 +161,28 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/**
+ * vswitch_nl_msg_start() - start a message of the vswitch family
+ * @msg: the message buffer
+ * @portid: its destination
+ * @seq: its sequence number
+ * @flags: netlink flags (NLM_F_MULTI in a dump)
+ * @cmd: its command
+ * @cb: the dump it is part of, else NULL
+ *
+ * Return: the header, or NULL when @msg is full. A dump's messages say
+ * when the switches changed since the dump began.
+ */
+void *vswitch_nl_msg_start(struct sk_buff *msg, u32 portid, u32 seq, int flags, u8 cmd,
+			   struct netlink_callback *cb)
+{
+	void *hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+
+	if (hdr && cb)
+		genl_dump_check_consistent(cb, hdr);
+	return hdr;
+}
+
 static struct sk_buff *vswitch_nl_build(vswitch_fill_t fill, void *obj, u32 portid,
 					u32 seq, u8 cmd)
 {
@@ -421,65 +198,238 @@ static struct sk_buff *vswitch_nl_build(vswitch_fill_t fill, void *obj, u32 port
 	return msg;
 }
 
-/*
- * A get request: find the object under vswitch_mutex and answer with it.
- * @lookup returns the object or an ERR_PTR() (with an extack message).
+/* Answer a request with the object it made, changed or asked for. */
+static int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj)
+{
+	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
+					       info->snd_seq, info->genlhdr->cmd);
+
+	return msg ? genlmsg_reply(msg, info) : -ENOMEM;
+}
+
+/* Announce a change on "monitor" (and to the requester with NLM_F_ECHO). */
+static void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj)
+{
+	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
+					       info->snd_seq, info->genlhdr->cmd);
+
+	if (msg)
+		genl_notify(&vswitch_nl_family, msg, info, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
+}
+
+/**
+ * vswitch_nl_get() - answer a get request
+ * @info: the request
+ * @lookup: finds what the request names (or an ERR_PTR() with an extack message)
+ * @fill: writes it
+ *
+ * Return: 0 or a negative errno.
  */
 int vswitch_nl_get(struct genl_info *info, void *(*lookup)(struct genl_info *info),
-		   vswitch_fill_t fill, u8 cmd)
+		   vswitch_fill_t fill)
 {
 	void *obj;
 	int err;
 
 	mutex_lock(&vswitch_mutex);
 	obj = lookup(info);
-	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj, cmd);
+	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj);
 	mutex_unlock(&vswitch_mutex);
 	return err;
 }
 
-/*
- * The switch a dump is limited to: NULL when the request names none, else
- * the switch or an ERR_PTR() (with an extack message).
+/**
+ * vswitch_nl_admin() - carry out a request that changes the switches
+ * @info: the request, from the root partition only
+ * @op: what it names, does and answers
+ *
+ * Runs @op->lookup, then @op->change, under RTNL and vswitch_mutex; answers
+ * with @op->fill of what @change returned (unless @op->no_reply) and
+ * announces it on "monitor". A delete (@op->del) is announced before the
+ * change, while its object can still be described, and has no answer.
+ *
+ * Return: 0 or a negative errno (with an extack message).
  */
-struct vswitch *vswitch_nl_dump_switch(struct netlink_callback *cb, int id_attr, int name_attr)
+int vswitch_nl_admin(struct genl_info *info, const struct vswitch_nl_admin_op *op)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
+	void *obj = NULL;
+	int err;
 
-	if (!attrs[id_attr] && !attrs[name_attr])
-		return NULL;
-	return vswitch_nl_switch(attrs, id_attr, name_attr, cb->extack);
+	err = vswitch_nl_admin_begin(info);
+	if (err)
+		return err;
+	if (op->lookup) {
+		obj = op->lookup(info);
+		if (IS_ERR(obj)) {
+			err = PTR_ERR(obj);
+			goto out;
+		}
+	}
+	if (op->del) {
+		vswitch_nl_notify(info, op->fill, obj);
+		err = PTR_ERR_OR_ZERO(op->change(info, obj));
+		goto out;
+	}
+	obj = op->change(info, obj);
+	if (IS_ERR(obj)) {
+		err = PTR_ERR(obj);
+		goto out;
+	}
+	if (!op->no_reply)
+		err = vswitch_nl_reply(info, op->fill, obj);
+	vswitch_nl_notify(info, op->fill, obj);
+out:
+	vswitch_nl_admin_end();
+	return err;
 }
 
-/* Answer a request with the object it made, changed or asked for. */
-int vswitch_nl_reply(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd)
+/**
+ * vswitch_nl_dump_put() - one object of a dump
+ * @d: the dump
+ * @obj: the object, for @d's fill function
+ *
+ * Objects already sent by an earlier part of the dump are skipped: the
+ * walker calls this for every object of the place it walks, in a stable
+ * order.
+ *
+ * Return: 0, or -EMSGSIZE when the message is full (the dump goes on
+ * with @obj in its next part).
+ */
+int vswitch_nl_dump_put(struct vswitch_nl_dumper *d, void *obj)
 {
-	struct sk_buff *msg = vswitch_nl_build(fill, obj, info->snd_portid,
-					       info->snd_seq, cmd);
+	struct netlink_callback *cb = d->cb;
 
-	return msg ? genlmsg_reply(msg, info) : -ENOMEM;
+	if (d->n++ < cb->args[2])
+		return 0;
+	if (d->ops->fill(d->skb, obj, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			 NLM_F_MULTI, d->cmd, cb))
+		return -EMSGSIZE;
+	cb->args[2] = d->n;
+	return 0;
 }
 
-/* Announce a change on "monitor" (and to the requester with NLM_F_ECHO). */
-void vswitch_nl_notify(struct genl_info *info, vswitch_fill_t fill, void *obj, u8 cmd)
+/* The objects of one place: the switch's own (@port NULL) or a port's. */
+static int vswitch_nl_dump_place(struct vswitch_nl_dumper *d, struct vswitch *sw,
+				 struct vswitch_port *port)
 {
-	struct sk_buff *msg = vswitch_nl_build(fill, obj, info ? info->snd_portid : 0,
-					       info ? info->snd_seq : 0, cmd);
+	d->n = 0;
+	if (port)
+		return d->ops->port(d, port);
+	return d->ops->sw ? d->ops->sw(d, sw) : 0;
+}
 
-	if (!msg)
-		return;
-	if (info)
-		genl_notify(&vswitch_nl_family, msg, info, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
-	else
-		genlmsg_multicast(&vswitch_nl_family, msg, 0, VSWITCH_NLGRP_MONITOR, GFP_KERNEL);
+/*
+ * One switch's places, from where the dump stopped: cb->args[1] is the
+ * port to go on with (0: the switch's own objects first), cb->args[2] the
+ * objects of that place already sent.
+ */
+static int vswitch_nl_dump_switch(struct vswitch_nl_dumper *d, struct vswitch *sw,
+				  struct vswitch_port *only)
+{
+	struct netlink_callback *cb = d->cb;
+	unsigned long pid, first;
+	struct vswitch_port *port;
+	int err;
+
+	if (!cb->args[1]) {
+		if (!only) {
+			err = vswitch_nl_dump_place(d, sw, NULL);
+			if (err)
+				return err;
+		}
+		cb->args[1] = 1;
+		cb->args[2] = 0;
+	}
+	if (!d->ops->port)
+		return 0;
+	first = only ? max_t(unsigned long, cb->args[1], only->id) : cb->args[1];
+	xa_for_each_range(&sw->ports, pid, port, first, only ? only->id : ULONG_MAX) {
+		if (pid != cb->args[1]) {
+			cb->args[1] = pid;
+			cb->args[2] = 0;
+		}
+		err = vswitch_nl_dump_place(d, sw, port);
+		if (err)
+			return err;
+		cb->args[1] = pid + 1;
+		cb->args[2] = 0;
+	}
+	return 0;
+}
+
+/**
+ * vswitch_nl_dump() - one part of a dump of the switches' objects
+ * @skb: the message to fill
+ * @cb: the dump; cb->args[0] is the switch to go on with
+ * @ops: where its objects are, and how the request narrows them
+ *
+ * Every dump walks the switches (or the one the request names), in each
+ * the switch's own objects, then its ports (or the one named), under
+ * vswitch_mutex: how a dump walks is here alone.
+ *
+ * Return: the length of @skb, or a negative errno (with an extack message).
+ */
+int vswitch_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
+		    const struct vswitch_nl_dump_ops *ops)
+{
+	struct vswitch_nl_dumper d = {
+		.skb = skb, .cb = cb, .ops = ops,
+		.cmd = ((struct genlmsghdr *)nlmsg_data(cb->nlh))->cmd,
+	};
+	struct vswitch_port *only_port = NULL;
+	struct vswitch *only = NULL, *sw;
+	unsigned long sid, first;
+	struct nlattr **attrs;
+	int err = 0;
+
+	mutex_lock(&vswitch_mutex);
+	attrs = hvnet_dump_attrs(cb);
+	if (ops->sw_id_attr && (ops->need_switch || attrs[ops->sw_id_attr] ||
+				attrs[ops->sw_name_attr])) {
+		only = vswitch_nl_switch(attrs, ops->sw_id_attr, ops->sw_name_attr, cb->extack);
+		if (IS_ERR(only)) {
+			err = PTR_ERR(only);
+			goto out;
+		}
+	}
+	if (only && ops->port_id_attr &&
+	    (attrs[ops->port_id_attr] || attrs[ops->port_name_attr])) {
+		only_port = vswitch_nl_port(only, attrs, ops->port_id_attr, ops->port_name_attr,
+					    cb->extack);
+		if (IS_ERR(only_port)) {
+			err = PTR_ERR(only_port);
+			goto out;
+		}
+	}
+	cb->seq = vswitch_generation;
+	first = only ? max_t(unsigned long, cb->args[0], only->id) : cb->args[0];
+	xa_for_each_range(&vswitch_switches, sid, sw, first, only ? only->id : ULONG_MAX) {
+		if (sid != cb->args[0]) {
+			cb->args[0] = sid;
+			cb->args[1] = 0;
+			cb->args[2] = 0;
+		}
+		err = vswitch_nl_dump_switch(&d, sw, only_port);
+		if (err)
+			break;
+		cb->args[0] = sid + 1;
+		cb->args[1] = 0;
+		cb->args[2] = 0;
+	}
+	/* a full message is no error: the dump goes on from here */
+	if (err == -EMSGSIZE)
+		err = 0;
+out:
+	mutex_unlock(&vswitch_mutex);
+	return err ?: skb->len;
 }
 
 int __init vswitch_netlink_init(void)
 {
-	return genl_register_family(&vswitch_nl_family);
+	return hvnet_genl_register(&vswitch_nl_family);
 }
 
 void vswitch_netlink_exit(void)
 {
-	genl_unregister_family(&vswitch_nl_family);
+	hvnet_genl_unregister(&vswitch_nl_family);
 }

@@ -38,11 +38,9 @@ static int vswitch_nl_fill_ext(struct sk_buff *msg, void *obj, u32 portid, u32 s
 	struct module *owner = ctx->ext->owner;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_EXT_SWITCH_ID, ctx->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_EXT_SWITCH_NAME, ctx->sw->name) ||
 	    nla_put_string(msg, VSWITCH_A_EXT_NAME, ctx->ext->name) ||
@@ -58,7 +56,7 @@ static int vswitch_nl_fill_ext(struct sk_buff *msg, void *obj, u32 portid, u32 s
 	return 0;
 }
 
-static struct vswitch_ext_ctx *vswitch_nl_req_ext(struct genl_info *info)
+static void *vswitch_nl_req_ext(struct genl_info *info)
 {
 	struct vswitch_ext_ctx *ctx;
 	struct vswitch *sw;
@@ -67,7 +65,7 @@ static struct vswitch_ext_ctx *vswitch_nl_req_ext(struct genl_info *info)
 	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_EXT_SWITCH_ID, VSWITCH_A_EXT_SWITCH_NAME,
 			       info->extack);
 	if (IS_ERR(sw))
-		return ERR_CAST(sw);
+		return sw;
 	if (vswitch_nl_missing(info, VSWITCH_A_EXT_NAME, "an extension name"))
 		return ERR_PTR(-EINVAL);
 	name = nla_data(info->attrs[VSWITCH_A_EXT_NAME]);
@@ -79,95 +77,75 @@ static struct vswitch_ext_ctx *vswitch_nl_req_ext(struct genl_info *info)
 	return ctx;
 }
 
-static void *vswitch_nl_req_ext_obj(struct genl_info *info)
+int vswitch_nl_ext_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return vswitch_nl_req_ext(info);
+	return vswitch_nl_get(info, vswitch_nl_req_ext, vswitch_nl_fill_ext);
 }
 
-int vswitch_nl_ext_get(struct sk_buff *skb, struct genl_info *info)
-{
-	return vswitch_nl_get(info, vswitch_nl_req_ext_obj, vswitch_nl_fill_ext,
-			      VSWITCH_CMD_EXT_GET);
-}
-
-/* Every binding, or one switch's. Resumes at switch cb->args[0], binding cb->args[1]. */
-int vswitch_nl_ext_dump(struct sk_buff *skb, struct netlink_callback *cb)
+static int vswitch_nl_dump_switch_exts(struct vswitch_nl_dumper *d, struct vswitch *sw)
 {
 	struct vswitch_ext_ctx *ctx;
-	struct vswitch *only, *sw;
-	unsigned long sid;
-	long n;
-	int err = 0;
-
-	mutex_lock(&vswitch_mutex);
-	only = vswitch_nl_dump_switch(cb, VSWITCH_A_EXT_SWITCH_ID, VSWITCH_A_EXT_SWITCH_NAME);
-	if (IS_ERR(only)) {
-		err = PTR_ERR(only);
-		goto out;
-	}
-	cb->seq = vswitch_generation;
-	xa_for_each_start(&vswitch_switches, sid, sw, cb->args[0]) {
-		if (only && sw != only)
-			continue;
-		n = 0;
-		list_for_each_entry(ctx, &sw->exts, sw_node) {
-			if (n++ < cb->args[1])
-				continue;
-			if (vswitch_nl_fill_ext(skb, ctx, NETLINK_CB(cb->skb).portid,
-						cb->nlh->nlmsg_seq, NLM_F_MULTI,
-						VSWITCH_CMD_EXT_GET, cb))
-				goto out;
-			cb->args[0] = sid;
-			cb->args[1] = n;
-		}
-		cb->args[0] = sid + 1;
-		cb->args[1] = 0;
-	}
-out:
-	mutex_unlock(&vswitch_mutex);
-	return err ?: skb->len;
-}
-
-int vswitch_nl_ext_set(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr **attrs = info->attrs;
-	struct vswitch_ext_ctx *ctx;
-	unsigned int old_pos;
 	int err;
 
-	if (!attrs[VSWITCH_A_EXT_ENABLED] && !attrs[VSWITCH_A_EXT_POSITION]) {
-		NL_SET_ERR_MSG(info->extack, "enabled or position is required");
-		return -EINVAL;
-	}
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	ctx = vswitch_nl_req_ext(info);
-	if (IS_ERR(ctx)) {
-		err = PTR_ERR(ctx);
-		goto out;
-	}
-	/* the move first; a refused enable moves it back: nothing changed */
-	old_pos = vswitch_ext_position(ctx);
-	if (attrs[VSWITCH_A_EXT_POSITION]) {
-		err = vswitch_ext_move(ctx, nla_get_u32(attrs[VSWITCH_A_EXT_POSITION]),
-				       info->extack);
+	list_for_each_entry(ctx, &sw->exts, sw_node) {
+		err = vswitch_nl_dump_put(d, ctx);
 		if (err)
-			goto out;
+			return err;
 	}
-	if (attrs[VSWITCH_A_EXT_ENABLED]) {
-		if (nla_get_u8(attrs[VSWITCH_A_EXT_ENABLED]))
+	return 0;
+}
+
+int vswitch_nl_ext_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_ext,
+		.sw = vswitch_nl_dump_switch_exts,
+		.sw_id_attr = VSWITCH_A_EXT_SWITCH_ID,
+		.sw_name_attr = VSWITCH_A_EXT_SWITCH_NAME,
+	};
+
+	return vswitch_nl_dump(skb, cb, &ops);
+}
+
+/* The move first; a refused enable moves it back: nothing changed. */
+static void *vswitch_nl_ext_change(struct genl_info *info, void *obj)
+{
+	struct nlattr *position = info->attrs[VSWITCH_A_EXT_POSITION];
+	struct nlattr *enabled = info->attrs[VSWITCH_A_EXT_ENABLED];
+	struct vswitch_ext_ctx *ctx = obj;
+	unsigned int old_pos;
+	int err = 0;
+
+	old_pos = vswitch_ext_position(ctx);
+	if (position) {
+		err = vswitch_ext_move(ctx, nla_get_u32(position), info->extack);
+		if (err)
+			return ERR_PTR(err);
+	}
+	if (enabled) {
+		if (nla_get_u8(enabled))
 			err = vswitch_ext_enable(ctx, info->extack);
 		else
 			vswitch_ext_disable(ctx);
 		if (err) {
 			vswitch_ext_move(ctx, old_pos, NULL);
-			goto out;
+			return ERR_PTR(err);
 		}
 	}
-	err = vswitch_nl_reply(info, vswitch_nl_fill_ext, ctx, VSWITCH_CMD_EXT_SET);
-	vswitch_nl_notify(info, vswitch_nl_fill_ext, ctx, VSWITCH_CMD_EXT_SET);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return ctx;
+}
+
+int vswitch_nl_ext_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_ext,
+		.change = vswitch_nl_ext_change,
+		.fill = vswitch_nl_fill_ext,
+	};
+
+	if (!info->attrs[VSWITCH_A_EXT_ENABLED] && !info->attrs[VSWITCH_A_EXT_POSITION]) {
+		NL_SET_ERR_MSG(info->extack, "enabled or position is required");
+		return -EINVAL;
+	}
+	return vswitch_nl_admin(info, &op);
 }

@@ -18,11 +18,9 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
 	unsigned long age = jiffies - READ_ONCE(m->e->updated);
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_FDB_SWITCH_ID, m->sw->id) ||
 	    nla_put(msg, VSWITCH_A_FDB_MAC, ETH_ALEN, m->e->key.addr) ||
 	    nla_put_u16(msg, VSWITCH_A_FDB_VLAN, m->e->key.vid) ||
@@ -38,66 +36,67 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
 }
 
 /*
- * One switch's table. A dump resumes by skipping the entries already sent
- * (cb->args[0]); the walk order is stable while the table does not resize.
- * A resize between two parts of a dump (the table grows in the background
- * after inserts) is flagged as NLM_F_DUMP_INTR, as a change is: the bucket
- * array is part of the generation the dump checks.
+ * The walk order is stable while the table does not resize. A resize
+ * between two parts of a dump (the table grows in the background after
+ * inserts) is flagged as NLM_F_DUMP_INTR, as a change is: the bucket array
+ * is part of the generation the dump checks.
  */
-int vswitch_nl_fdb_dump(struct sk_buff *skb, struct netlink_callback *cb)
+static int vswitch_nl_dump_fdb(struct vswitch_nl_dumper *d, struct vswitch *sw)
 {
-	struct vswitch_fdb_msg m = {};
+	struct vswitch_fdb_msg m = { .sw = sw };
 	struct rhashtable_iter iter;
-	long idx = 0;
 	int err = 0;
 
-	mutex_lock(&vswitch_mutex);
-	m.sw = vswitch_nl_switch(hvnet_dump_attrs(cb), VSWITCH_A_FDB_SWITCH_ID,
-				 VSWITCH_A_FDB_SWITCH_NAME, cb->extack);
-	if (IS_ERR(m.sw)) {
-		err = PTR_ERR(m.sw);
-		goto out;
-	}
 	rcu_read_lock();
-	cb->seq = vswitch_generation ^
-		  (u32)(unsigned long)rcu_dereference(m.sw->fdb.tbl.tbl);
+	d->cb->seq ^= (u32)(unsigned long)rcu_dereference(sw->fdb.tbl.tbl);
 	rcu_read_unlock();
-	rhashtable_walk_enter(&m.sw->fdb.tbl, &iter);
+	rhashtable_walk_enter(&sw->fdb.tbl, &iter);
 	rhashtable_walk_start(&iter);
 	while ((m.e = rhashtable_walk_next(&iter))) {
 		if (IS_ERR(m.e)) {
 			/* resized under the walk: what was sent may repeat */
-			cb->seq++;
+			d->cb->seq++;
 			continue;
 		}
-		if (idx++ < cb->args[0])
-			continue;
-		if (vswitch_nl_fill_fdb(skb, &m, NETLINK_CB(cb->skb).portid,
-					cb->nlh->nlmsg_seq, NLM_F_MULTI,
-					VSWITCH_CMD_FDB_GET, cb))
+		err = vswitch_nl_dump_put(d, &m);
+		if (err)
 			break;
-		cb->args[0] = idx;
 	}
 	rhashtable_walk_stop(&iter);
 	rhashtable_walk_exit(&iter);
-out:
-	mutex_unlock(&vswitch_mutex);
-	return err ?: skb->len;
+	return err;
 }
 
-/* fdb-add/-del/-flush are announced as the request itself. */
+int vswitch_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_fdb,
+		.sw = vswitch_nl_dump_fdb,
+		.sw_id_attr = VSWITCH_A_FDB_SWITCH_ID,
+		.sw_name_attr = VSWITCH_A_FDB_SWITCH_NAME,
+		.need_switch = true,
+	};
+
+	return vswitch_nl_dump(skb, cb, &ops);
+}
+
+/*
+ * fdb-add/-del/-flush are announced as the request itself: its attributes,
+ * which the op's policy has let through, copied as they came.
+ */
 static int vswitch_nl_fill_fdb_req(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 				   int flags, u8 cmd, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = obj;
+	const struct nlmsghdr *req = obj;
+	const struct nlattr *a;
 	void *hdr;
-	int i;
+	int rem;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	for (i = 1; i <= VSWITCH_A_FDB_MAX; i++) {
-		if (attrs[i] && nla_put(msg, i, nla_len(attrs[i]), nla_data(attrs[i]))) {
+	nlmsg_for_each_attr(a, req, GENL_HDRLEN, rem) {
+		if (nla_put(msg, nla_type(a), nla_len(a), nla_data(a))) {
 			genlmsg_cancel(msg, hdr);
 			return -EMSGSIZE;
 		}
@@ -111,107 +110,111 @@ static u16 vswitch_nl_fdb_vid(struct nlattr **attrs)
 	return attrs[VSWITCH_A_FDB_VLAN] ? nla_get_u16(attrs[VSWITCH_A_FDB_VLAN]) : 0;
 }
 
-int vswitch_nl_fdb_add(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_fdb_switch(struct genl_info *info)
+{
+	return vswitch_nl_switch(info->attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
+				 info->extack);
+}
+
+/* What the table's changes announce: the request (vswitch_nl_fill_fdb_req()). */
+static void *vswitch_nl_fdb_changed(struct genl_info *info)
+{
+	vswitch_generation++;
+	return (void *)info->nlhdr;
+}
+
+static void *vswitch_nl_fdb_add(struct genl_info *info, void *obj)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_port *port;
-	struct vswitch *sw;
-	const u8 *mac;
+	struct vswitch *sw = obj;
 	int err;
+
+	port = vswitch_nl_port(sw, attrs, VSWITCH_A_FDB_PORT_ID, VSWITCH_A_FDB_PORT_NAME,
+			       info->extack);
+	if (IS_ERR(port))
+		return port;
+	err = vswitch_fdb_add_static(&sw->fdb, port, nla_data(attrs[VSWITCH_A_FDB_MAC]),
+				     vswitch_nl_fdb_vid(attrs));
+	if (err) {
+		NL_SET_ERR_MSG(info->extack, "cannot add the entry");
+		return ERR_PTR(err);
+	}
+	return vswitch_nl_fdb_changed(info);
+}
+
+int vswitch_nl_fdb_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_fdb_switch,
+		.change = vswitch_nl_fdb_add,
+		.fill = vswitch_nl_fill_fdb_req,
+		.no_reply = true,
+	};
+	struct nlattr *mac = info->attrs[VSWITCH_A_FDB_MAC];
 
 	if (vswitch_nl_missing(info, VSWITCH_A_FDB_MAC, "a MAC address"))
 		return -EINVAL;
-	mac = nla_data(attrs[VSWITCH_A_FDB_MAC]);
-	if (!is_valid_ether_addr(mac)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_FDB_MAC],
+	if (!is_valid_ether_addr(nla_data(mac))) {
+		NL_SET_ERR_MSG_ATTR(info->extack, mac,
 				    "a forwarding entry needs a unicast MAC address");
 		return -EINVAL;
 	}
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_switch(attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
-			       info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	port = vswitch_nl_port(sw, attrs, VSWITCH_A_FDB_PORT_ID, VSWITCH_A_FDB_PORT_NAME,
-			       info->extack);
-	if (IS_ERR(port)) {
-		err = PTR_ERR(port);
-		goto out;
-	}
-	err = vswitch_fdb_add_static(&sw->fdb, port, mac, vswitch_nl_fdb_vid(attrs));
-	if (err) {
-		NL_SET_ERR_MSG(info->extack, "cannot add the entry");
-		goto out;
-	}
-	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_ADD);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_admin(info, &op);
 }
 
-int vswitch_nl_fdb_del(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_fdb_del(struct genl_info *info, void *obj)
 {
-	struct nlattr **attrs = info->attrs;
-	struct vswitch *sw;
+	struct vswitch *sw = obj;
 	int err;
+
+	err = vswitch_fdb_del(&sw->fdb, nla_data(info->attrs[VSWITCH_A_FDB_MAC]),
+			      vswitch_nl_fdb_vid(info->attrs));
+	if (err) {
+		NL_SET_ERR_MSG_FMT(info->extack, "switch %s has no such entry", sw->name);
+		return ERR_PTR(err);
+	}
+	return vswitch_nl_fdb_changed(info);
+}
+
+int vswitch_nl_fdb_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_fdb_switch,
+		.change = vswitch_nl_fdb_del,
+		.fill = vswitch_nl_fill_fdb_req,
+		.no_reply = true,
+	};
 
 	if (vswitch_nl_missing(info, VSWITCH_A_FDB_MAC, "a MAC address"))
 		return -EINVAL;
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_switch(attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
-			       info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	err = vswitch_fdb_del(&sw->fdb, nla_data(attrs[VSWITCH_A_FDB_MAC]),
-			      vswitch_nl_fdb_vid(attrs));
-	if (err) {
-		NL_SET_ERR_MSG_FMT(info->extack, "switch %s has no such entry", sw->name);
-		goto out;
-	}
-	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_DEL);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_admin(info, &op);
 }
 
-int vswitch_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_fdb_flush(struct genl_info *info, void *obj)
 {
 	struct nlattr **attrs = info->attrs;
 	struct vswitch_port *port = NULL;
-	struct vswitch *sw;
-	int err;
+	struct vswitch *sw = obj;
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_switch(attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
-			       info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
 	if (attrs[VSWITCH_A_FDB_PORT_ID] || attrs[VSWITCH_A_FDB_PORT_NAME]) {
 		port = vswitch_nl_port(sw, attrs, VSWITCH_A_FDB_PORT_ID,
 				       VSWITCH_A_FDB_PORT_NAME, info->extack);
-		if (IS_ERR(port)) {
-			err = PTR_ERR(port);
-			goto out;
-		}
+		if (IS_ERR(port))
+			return port;
 	}
 	vswitch_fdb_flush(&sw->fdb, port, nla_get_flag(attrs[VSWITCH_A_FDB_STATIC]));
-	vswitch_generation++;
-	vswitch_nl_notify(info, vswitch_nl_fill_fdb_req, attrs, VSWITCH_CMD_FDB_FLUSH);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_fdb_changed(info);
+}
+
+int vswitch_nl_fdb_flush_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_fdb_switch,
+		.change = vswitch_nl_fdb_flush,
+		.fill = vswitch_nl_fill_fdb_req,
+		.no_reply = true,
+	};
+
+	return vswitch_nl_admin(info, &op);
 }

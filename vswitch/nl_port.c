@@ -98,11 +98,9 @@ int vswitch_nl_fill_port(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	void *hdr;
 	int i;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_PORT_SWITCH_ID, port->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_PORT_SWITCH_NAME, port->sw->name) ||
 	    nla_put_u32(msg, VSWITCH_A_PORT_ID, port->id) ||
@@ -201,172 +199,142 @@ static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifinde
 	return vswitch_nic_do_connect(nic, extack);
 }
 
-int vswitch_nl_port_new(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_port_switch(struct genl_info *info)
 {
-	struct nlattr **attrs = info->attrs;
-	u32 type = VSWITCH_PORT_TYPE_EMULATED;
+	return vswitch_nl_switch(info->attrs, VSWITCH_A_PORT_SWITCH_ID,
+				 VSWITCH_A_PORT_SWITCH_NAME, info->extack);
+}
+
+static void *vswitch_nl_port_create(struct genl_info *info, void *sw)
+{
+	struct nlattr *ifindex = info->attrs[VSWITCH_A_PORT_NIC_IFINDEX];
 	struct vswitch_port *port;
-	struct vswitch *sw;
+	struct vswitch_nic *nic;
 	int err;
+
+	port = vswitch_port_create(sw, nla_data(info->attrs[VSWITCH_A_PORT_NAME]),
+				   VSWITCH_PORT_TYPE_EMULATED, info->extack);
+	if (IS_ERR(port))
+		return port;
+	err = vswitch_port_apply_conf(port, info->attrs, info->extack);
+	if (!err && ifindex)
+		err = vswitch_port_add_nic(port, ifindex, info->extack);
+	if (!err)
+		return port;
+	/* nothing changed: undo the NIC, if any, and the port */
+	nic = vswitch_deref(port->nics[0]);
+	if (nic)
+		vswitch_nic_destroy(nic);
+	vswitch_port_destroy(port);
+	return ERR_PTR(err);
+}
+
+int vswitch_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_port_switch,
+		.change = vswitch_nl_port_create,
+		.fill = vswitch_nl_fill_port,
+	};
+	struct nlattr *type = info->attrs[VSWITCH_A_PORT_TYPE];
 
 	if (vswitch_nl_missing(info, VSWITCH_A_PORT_NAME, "a port name"))
 		return -EINVAL;
-	if (attrs[VSWITCH_A_PORT_TYPE])
-		type = nla_get_u32(attrs[VSWITCH_A_PORT_TYPE]);
-	if (type != VSWITCH_PORT_TYPE_EMULATED) {
-		NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_PORT_TYPE],
+	if (type && nla_get_u32(type) != VSWITCH_PORT_TYPE_EMULATED) {
+		NL_SET_ERR_MSG_ATTR(info->extack, type,
 				    "only emulated ports are created here; switches make their external and internal ports, netvsp its synthetic ones");
 		return -EINVAL;
 	}
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_switch(attrs, VSWITCH_A_PORT_SWITCH_ID, VSWITCH_A_PORT_SWITCH_NAME,
-			       info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	port = vswitch_port_create(sw, nla_data(attrs[VSWITCH_A_PORT_NAME]), type, info->extack);
-	if (IS_ERR(port)) {
-		err = PTR_ERR(port);
-		goto out;
-	}
-	err = vswitch_port_apply_conf(port, attrs, info->extack);
-	if (!err && attrs[VSWITCH_A_PORT_NIC_IFINDEX])
-		err = vswitch_port_add_nic(port, attrs[VSWITCH_A_PORT_NIC_IFINDEX], info->extack);
-	if (err) {
-		/* nothing changed: undo the NIC, if any, and the port */
-		struct vswitch_nic *nic = vswitch_deref(port->nics[0]);
-
-		if (nic)
-			vswitch_nic_destroy(nic);
-		vswitch_port_destroy(port);
-		goto out;
-	}
-	err = vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_NEW);
-	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_NEW);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_nl_admin(info, &op);
 }
 
-static struct vswitch_port *vswitch_nl_req_port(struct genl_info *info)
+static void *vswitch_nl_req_port(struct genl_info *info)
 {
-	struct vswitch *sw;
+	struct vswitch *sw = vswitch_nl_port_switch(info);
 
-	sw = vswitch_nl_switch(info->attrs, VSWITCH_A_PORT_SWITCH_ID,
-			       VSWITCH_A_PORT_SWITCH_NAME, info->extack);
 	if (IS_ERR(sw))
-		return ERR_CAST(sw);
+		return sw;
 	return vswitch_nl_port(sw, info->attrs, VSWITCH_A_PORT_ID, VSWITCH_A_PORT_NAME,
 			       info->extack);
 }
 
-static void *vswitch_nl_req_port_obj(struct genl_info *info)
+/* The port a port-del names, if it may go. */
+static void *vswitch_nl_req_port_del(struct genl_info *info)
 {
-	return vswitch_nl_req_port(info);
-}
-
-int vswitch_nl_port_del(struct sk_buff *skb, struct genl_info *info)
-{
-	struct vswitch_port *port;
+	struct vswitch_port *port = vswitch_nl_req_port(info);
 	int err;
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	port = vswitch_nl_req_port(info);
-	if (IS_ERR(port)) {
-		err = PTR_ERR(port);
-		goto out;
-	}
+	if (IS_ERR(port))
+		return port;
 	if (port->type == VSWITCH_PORT_TYPE_EXTERNAL || port->type == VSWITCH_PORT_TYPE_INTERNAL) {
 		NL_SET_ERR_MSG_FMT(info->extack,
 				   "port %s belongs to the switch; it goes with the switch",
 				   port->name);
-		err = -EINVAL;
-		goto out;
+		return ERR_PTR(-EINVAL);
 	}
 	if (port->type == VSWITCH_PORT_TYPE_SYNTHETIC) {
 		NL_SET_ERR_MSG_FMT(info->extack, "port %s belongs to a synthetic NIC",
 				   port->name);
-		err = -EINVAL;
-		goto out;
+		return ERR_PTR(-EINVAL);
 	}
 	err = vswitch_port_may_delete(port, info->extack);
-	if (err)
-		goto out;
-	/* announced while the port can still be described */
-	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_DEL);
+	return err ? ERR_PTR(err) : port;
+}
+
+static void *vswitch_nl_port_destroy(struct genl_info *info, void *port)
+{
 	vswitch_port_destroy(port);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return NULL;
 }
 
-int vswitch_nl_port_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_port_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return vswitch_nl_get(info, vswitch_nl_req_port_obj, vswitch_nl_fill_port,
-			      VSWITCH_CMD_PORT_GET);
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_port_del,
+		.change = vswitch_nl_port_destroy,
+		.fill = vswitch_nl_fill_port,
+		.del = true,
+	};
+
+	return vswitch_nl_admin(info, &op);
 }
 
-/*
- * All ports, or one switch's. Resumes at switch cb->args[0], port
- * cb->args[1].
- */
-int vswitch_nl_port_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_port_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch_port *port;
-	struct vswitch *only, *sw;
-	unsigned long sid, pid;
-	int err = 0;
-
-	mutex_lock(&vswitch_mutex);
-	only = vswitch_nl_dump_switch(cb, VSWITCH_A_PORT_SWITCH_ID, VSWITCH_A_PORT_SWITCH_NAME);
-	if (IS_ERR(only)) {
-		err = PTR_ERR(only);
-		goto out;
-	}
-	cb->seq = vswitch_generation;
-	xa_for_each_start(&vswitch_switches, sid, sw, cb->args[0]) {
-		if (only && sw != only)
-			continue;
-		xa_for_each_start(&sw->ports, pid, port, cb->args[1]) {
-			if (vswitch_nl_fill_port(skb, port, NETLINK_CB(cb->skb).portid,
-						 cb->nlh->nlmsg_seq, NLM_F_MULTI,
-						 VSWITCH_CMD_PORT_GET, cb))
-				goto out;
-			cb->args[0] = sid;
-			cb->args[1] = pid + 1;
-		}
-		cb->args[0] = sid + 1;
-		cb->args[1] = 0;
-	}
-out:
-	mutex_unlock(&vswitch_mutex);
-	return err ?: skb->len;
+	return vswitch_nl_get(info, vswitch_nl_req_port, vswitch_nl_fill_port);
 }
 
-int vswitch_nl_port_set(struct sk_buff *skb, struct genl_info *info)
+static int vswitch_nl_dump_one_port(struct vswitch_nl_dumper *d, struct vswitch_port *port)
 {
-	struct vswitch_port *port;
-	int err;
+	return vswitch_nl_dump_put(d, port);
+}
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	port = vswitch_nl_req_port(info);
-	if (IS_ERR(port)) {
-		err = PTR_ERR(port);
-		goto out;
-	}
-	err = vswitch_port_apply_conf(port, info->attrs, info->extack);
-	if (err)
-		goto out;
-	err = vswitch_nl_reply(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_SET);
-	vswitch_nl_notify(info, vswitch_nl_fill_port, port, VSWITCH_CMD_PORT_SET);
-out:
-	vswitch_nl_admin_end();
-	return err;
+int vswitch_nl_port_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_port,
+		.port = vswitch_nl_dump_one_port,
+		.sw_id_attr = VSWITCH_A_PORT_SWITCH_ID,
+		.sw_name_attr = VSWITCH_A_PORT_SWITCH_NAME,
+	};
+
+	return vswitch_nl_dump(skb, cb, &ops);
+}
+
+static void *vswitch_nl_port_change(struct genl_info *info, void *port)
+{
+	int err = vswitch_port_apply_conf(port, info->attrs, info->extack);
+
+	return err ? ERR_PTR(err) : port;
+}
+
+int vswitch_nl_port_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_port,
+		.change = vswitch_nl_port_change,
+		.fill = vswitch_nl_fill_port,
+	};
+
+	return vswitch_nl_admin(info, &op);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Custom properties over netlink: prop-new, -set, -del, -get (and dump). */
 #include <linux/rtnetlink.h>
+#include <linux/stringify.h>
 
 #include "netlink.h"
 
@@ -17,11 +18,9 @@ static int vswitch_nl_fill_prop(struct sk_buff *msg, void *obj, u32 portid, u32 
 	const struct vswitch_nl_prop *p = obj;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_PROP_SWITCH_ID, p->sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_PROP_SWITCH_NAME, p->sw->name) ||
 	    (p->port && (nla_put_u32(msg, VSWITCH_A_PROP_PORT_ID, p->port->id) ||
@@ -37,23 +36,33 @@ static int vswitch_nl_fill_prop(struct sk_buff *msg, void *obj, u32 portid, u32 
 	return 0;
 }
 
-/* The switch and port (NULL: none named) a request names. */
-static int vswitch_nl_req_owner(struct genl_info *info, struct vswitch_nl_prop *p)
+/*
+ * The switch and port (NULL: none named) a request names, in the
+ * description its handler keeps in info->user_ptr[0] (genetlink's room for
+ * what a request carries between the steps of its handling).
+ */
+static void *vswitch_nl_req_owner(struct genl_info *info)
 {
+	struct vswitch_nl_prop *p = info->user_ptr[0];
 	struct nlattr **attrs = info->attrs;
 
 	p->sw = vswitch_nl_switch(attrs, VSWITCH_A_PROP_SWITCH_ID, VSWITCH_A_PROP_SWITCH_NAME,
 				  info->extack);
 	if (IS_ERR(p->sw))
-		return PTR_ERR(p->sw);
+		return p->sw;
 	p->port = NULL;
 	if (attrs[VSWITCH_A_PROP_PORT_ID] || attrs[VSWITCH_A_PROP_PORT_NAME]) {
 		p->port = vswitch_nl_port(p->sw, attrs, VSWITCH_A_PROP_PORT_ID,
 					  VSWITCH_A_PROP_PORT_NAME, info->extack);
 		if (IS_ERR(p->port))
-			return PTR_ERR(p->port);
+			return p->port;
 	}
-	return 0;
+	return p;
+}
+
+static struct list_head *vswitch_nl_props(const struct vswitch_nl_prop *p)
+{
+	return p->port ? &p->port->props : &p->sw->props;
 }
 
 static u32 vswitch_nl_u32(struct nlattr *a)
@@ -62,177 +71,159 @@ static u32 vswitch_nl_u32(struct nlattr *a)
 }
 
 /* prop-new, prop-set */
-static int vswitch_nl_prop_change(struct genl_info *info, u8 cmd)
+static void *vswitch_nl_prop_change(struct genl_info *info, void *obj)
 {
+	struct nlattr *data = info->attrs[VSWITCH_A_PROP_DATA];
 	struct nlattr **attrs = info->attrs;
-	struct nlattr *data = attrs[VSWITCH_A_PROP_DATA];
+	struct vswitch_nl_prop *p = obj;
 	u32 id, instance, version;
-	struct vswitch_nl_prop p;
+	const void *bytes = NULL;
+	u32 len = 0;
 	int err;
 
-	if (vswitch_nl_missing(info, VSWITCH_A_PROP_ID, "a property id"))
-		return -EINVAL;
 	id = nla_get_u32(attrs[VSWITCH_A_PROP_ID]);
 	instance = vswitch_nl_u32(attrs[VSWITCH_A_PROP_INSTANCE]);
 	version = vswitch_nl_u32(attrs[VSWITCH_A_PROP_VERSION]);
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	err = vswitch_nl_req_owner(info, &p);
-	if (err)
-		goto out;
-	if (cmd == VSWITCH_CMD_PROP_NEW)
-		err = vswitch_prop_add(p.sw, p.port, id, instance, version,
-				       data ? nla_data(data) : NULL, data ? nla_len(data) : 0,
+	if (data) {
+		bytes = nla_data(data);
+		len = nla_len(data);
+	}
+	if (info->genlhdr->cmd == VSWITCH_CMD_PROP_NEW)
+		err = vswitch_prop_add(p->sw, p->port, id, instance, version, bytes, len,
 				       info->extack);
 	else
-		err = vswitch_prop_update(p.sw, p.port, id, instance, version,
-					  data ? nla_data(data) : NULL, data ? nla_len(data) : 0,
+		err = vswitch_prop_update(p->sw, p->port, id, instance, version, bytes, len,
 					  info->extack);
 	if (err)
-		goto out;
-	p.prop = vswitch_prop_find(p.port ? &p.port->props : &p.sw->props, id, instance);
-	err = vswitch_nl_reply(info, vswitch_nl_fill_prop, &p, cmd);
-	vswitch_nl_notify(info, vswitch_nl_fill_prop, &p, cmd);
-out:
-	vswitch_nl_admin_end();
-	return err;
+		return ERR_PTR(err);
+	p->prop = vswitch_prop_find(vswitch_nl_props(p), id, instance);
+	return p;
 }
 
-int vswitch_nl_prop_new(struct sk_buff *skb, struct genl_info *info)
+static int vswitch_nl_prop_write(struct genl_info *info)
 {
-	return vswitch_nl_prop_change(info, VSWITCH_CMD_PROP_NEW);
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_owner,
+		.change = vswitch_nl_prop_change,
+		.fill = vswitch_nl_fill_prop,
+	};
+	struct nlattr *data = info->attrs[VSWITCH_A_PROP_DATA];
+	struct vswitch_nl_prop p;
+
+	if (vswitch_nl_missing(info, VSWITCH_A_PROP_ID, "a property id"))
+		return -EINVAL;
+	/* the policy cannot bound a binary attribute generated from the spec */
+	if (data && nla_len(data) > VSWITCH_PROP_MAX_LEN) {
+		NL_SET_ERR_MSG_ATTR(info->extack, data, "property data is longer than "
+				    __stringify(VSWITCH_PROP_MAX_LEN) " bytes");
+		return -ERANGE;
+	}
+	info->user_ptr[0] = &p;
+	return vswitch_nl_admin(info, &op);
 }
 
-int vswitch_nl_prop_set(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return vswitch_nl_prop_change(info, VSWITCH_CMD_PROP_SET);
+	return vswitch_nl_prop_write(info);
 }
 
-static struct vswitch_prop *vswitch_nl_req_prop(struct genl_info *info, struct vswitch_nl_prop *p)
+int vswitch_nl_prop_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return vswitch_nl_prop_write(info);
+}
+
+/* The property a request names (prop-del, prop-get). */
+static void *vswitch_nl_req_prop(struct genl_info *info)
 {
 	struct nlattr **attrs = info->attrs;
-	struct vswitch_prop *prop;
+	struct vswitch_nl_prop *p;
 	u32 id, instance;
-	int err;
 
-	err = vswitch_nl_req_owner(info, p);
-	if (err)
-		return ERR_PTR(err);
+	p = vswitch_nl_req_owner(info);
+	if (IS_ERR(p))
+		return p;
 	if (vswitch_nl_missing(info, VSWITCH_A_PROP_ID, "a property id"))
 		return ERR_PTR(-EINVAL);
 	id = nla_get_u32(attrs[VSWITCH_A_PROP_ID]);
 	instance = vswitch_nl_u32(attrs[VSWITCH_A_PROP_INSTANCE]);
-	prop = vswitch_prop_find(p->port ? &p->port->props : &p->sw->props, id, instance);
-	if (!prop) {
+	p->prop = vswitch_prop_find(vswitch_nl_props(p), id, instance);
+	if (!p->prop) {
 		NL_SET_ERR_MSG_FMT(info->extack, "%s has no property %#x instance %u",
 				   p->port ? p->port->name : p->sw->name, id, instance);
 		return ERR_PTR(-ENOENT);
 	}
-	return prop;
+	return p;
 }
 
-int vswitch_nl_prop_del(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_prop_delete(struct genl_info *info, void *obj)
 {
-	struct vswitch_nl_prop p;
+	struct vswitch_nl_prop *p = obj;
 	int err;
 
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	p.prop = vswitch_nl_req_prop(info, &p);
-	if (IS_ERR(p.prop)) {
-		err = PTR_ERR(p.prop);
-		goto out;
-	}
-	vswitch_nl_notify(info, vswitch_nl_fill_prop, &p, VSWITCH_CMD_PROP_DEL);
-	err = vswitch_prop_del(p.sw, p.port, p.prop->id, p.prop->instance, info->extack);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	err = vswitch_prop_del(p->sw, p->port, p->prop->id, p->prop->instance, info->extack);
+	return err ? ERR_PTR(err) : NULL;
 }
 
-int vswitch_nl_prop_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_prop_del_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_prop,
+		.change = vswitch_nl_prop_delete,
+		.fill = vswitch_nl_fill_prop,
+		.del = true,
+	};
+	struct vswitch_nl_prop p;
+
+	info->user_ptr[0] = &p;
+	return vswitch_nl_admin(info, &op);
+}
+
+int vswitch_nl_prop_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vswitch_nl_prop p;
-	int err;
 
-	mutex_lock(&vswitch_mutex);
-	p.prop = vswitch_nl_req_prop(info, &p);
-	if (IS_ERR(p.prop))
-		err = PTR_ERR(p.prop);
-	else
-		err = vswitch_nl_reply(info, vswitch_nl_fill_prop, &p, VSWITCH_CMD_PROP_GET);
-	mutex_unlock(&vswitch_mutex);
-	return err;
+	info->user_ptr[0] = &p;
+	return vswitch_nl_get(info, vswitch_nl_req_prop, vswitch_nl_fill_prop);
 }
 
-/*
- * Dump the properties of one list. cb->args[2] counts the ones sent.
- * Return: 0 when the list is done, -EMSGSIZE when the message is full.
- */
-static int vswitch_nl_prop_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
-				     struct vswitch_nl_prop *p, struct list_head *props)
+/* A switch's own properties, or a port's. */
+static int vswitch_nl_dump_props(struct vswitch_nl_dumper *d, struct vswitch *sw,
+				 struct vswitch_port *port)
 {
-	long n = 0;
+	struct vswitch_nl_prop p = { .sw = sw, .port = port };
+	int err;
 
-	list_for_each_entry(p->prop, props, node) {
-		if (n++ < cb->args[2])
-			continue;
-		if (vswitch_nl_fill_prop(skb, p, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-					 NLM_F_MULTI, VSWITCH_CMD_PROP_GET, cb))
-			return -EMSGSIZE;
-		cb->args[2] = n;
+	list_for_each_entry(p.prop, vswitch_nl_props(&p), node) {
+		err = vswitch_nl_dump_put(d, &p);
+		if (err)
+			return err;
 	}
-	cb->args[2] = 0;
 	return 0;
 }
 
-/*
- * A switch's properties (or one port's): the switch's own first, then each
- * port's. Resumes at port cb->args[1] (0: the switch's own), property
- * cb->args[2].
- */
-int vswitch_nl_prop_dump(struct sk_buff *skb, struct netlink_callback *cb)
+static int vswitch_nl_dump_switch_props(struct vswitch_nl_dumper *d, struct vswitch *sw)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
-	struct vswitch_port *only = NULL, *port;
-	struct vswitch_nl_prop p;
-	unsigned long pid;
-	int err = 0;
+	return vswitch_nl_dump_props(d, sw, NULL);
+}
 
-	mutex_lock(&vswitch_mutex);
-	p.sw = vswitch_nl_switch(attrs, VSWITCH_A_PROP_SWITCH_ID, VSWITCH_A_PROP_SWITCH_NAME,
-				 cb->extack);
-	if (IS_ERR(p.sw)) {
-		err = PTR_ERR(p.sw);
-		goto out;
-	}
-	if (attrs[VSWITCH_A_PROP_PORT_ID] || attrs[VSWITCH_A_PROP_PORT_NAME]) {
-		only = vswitch_nl_port(p.sw, attrs, VSWITCH_A_PROP_PORT_ID,
-				       VSWITCH_A_PROP_PORT_NAME, cb->extack);
-		if (IS_ERR(only)) {
-			err = PTR_ERR(only);
-			goto out;
-		}
-	}
-	cb->seq = vswitch_generation;
-	if (!only && cb->args[1] == 0) {
-		p.port = NULL;
-		if (vswitch_nl_prop_dump_list(skb, cb, &p, &p.sw->props))
-			goto out;
-		cb->args[1] = 1;
-	}
-	xa_for_each_start(&p.sw->ports, pid, port, max_t(long, cb->args[1], 1)) {
-		if (only && port != only)
-			continue;
-		p.port = port;
-		cb->args[1] = pid;
-		if (vswitch_nl_prop_dump_list(skb, cb, &p, &port->props))
-			goto out;
-		cb->args[1] = pid + 1;
-	}
-out:
-	mutex_unlock(&vswitch_mutex);
-	return err ?: skb->len;
+static int vswitch_nl_dump_port_props(struct vswitch_nl_dumper *d, struct vswitch_port *port)
+{
+	return vswitch_nl_dump_props(d, port->sw, port);
+}
+
+/* A switch's properties (or one port's): the switch's own first, then each port's. */
+int vswitch_nl_prop_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_prop,
+		.sw = vswitch_nl_dump_switch_props,
+		.port = vswitch_nl_dump_port_props,
+		.sw_id_attr = VSWITCH_A_PROP_SWITCH_ID,
+		.sw_name_attr = VSWITCH_A_PROP_SWITCH_NAME,
+		.port_id_attr = VSWITCH_A_PROP_PORT_ID,
+		.port_name_attr = VSWITCH_A_PROP_PORT_NAME,
+		.need_switch = true,
+	};
+
+	return vswitch_nl_dump(skb, cb, &ops);
 }

@@ -10,11 +10,9 @@ int vswitch_nl_fill_switch(struct sk_buff *msg, void *obj, u32 portid, u32 seq,
 	struct vswitch *sw = obj;
 	void *hdr;
 
-	hdr = genlmsg_put(msg, portid, seq, &vswitch_nl_family, flags, cmd);
+	hdr = vswitch_nl_msg_start(msg, portid, seq, flags, cmd, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	if (cb)
-		genl_dump_check_consistent(cb, hdr);
 	if (nla_put_u32(msg, VSWITCH_A_SWITCH_ID, sw->id) ||
 	    nla_put_string(msg, VSWITCH_A_SWITCH_NAME, sw->name) ||
 	    nla_put_u32(msg, VSWITCH_A_SWITCH_TYPE, sw->type) ||
@@ -65,118 +63,94 @@ static void vswitch_apply_conf(struct vswitch *sw, struct nlattr **attrs)
 		WRITE_ONCE(sw->fdb.limit, nla_get_u32(attrs[VSWITCH_A_SWITCH_LEARN_LIMIT]));
 }
 
-int vswitch_nl_switch_new(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_switch_create(struct genl_info *info, void *unused)
 {
+	struct nlattr *internal = info->attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME];
+	struct nlattr *ifindex = info->attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX];
 	struct nlattr **attrs = info->attrs;
 	struct net_device *uplink = NULL;
-	const char *internal = NULL;
 	struct vswitch *sw;
-	u32 type;
-	int err;
+
+	if (ifindex) {
+		uplink = __dev_get_by_index(&init_net, nla_get_u32(ifindex));
+		if (!uplink) {
+			NL_SET_ERR_MSG_ATTR(info->extack, ifindex, "no such uplink netdev");
+			return ERR_PTR(-ENODEV);
+		}
+	}
+	sw = vswitch_create(nla_data(attrs[VSWITCH_A_SWITCH_NAME]),
+			    nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]), uplink,
+			    internal ? nla_data(internal) : NULL, info->extack);
+	if (!IS_ERR(sw))
+		vswitch_apply_conf(sw, attrs);
+	return sw;
+}
+
+int vswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.change = vswitch_nl_switch_create,
+		.fill = vswitch_nl_fill_switch,
+	};
 
 	if (vswitch_nl_missing(info, VSWITCH_A_SWITCH_NAME, "a switch name") ||
 	    vswitch_nl_missing(info, VSWITCH_A_SWITCH_TYPE, "a switch type"))
 		return -EINVAL;
-	type = nla_get_u32(attrs[VSWITCH_A_SWITCH_TYPE]);
-	if (attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME])
-		internal = nla_data(attrs[VSWITCH_A_SWITCH_INTERNAL_IFNAME]);
-	err = vswitch_check_conf(attrs, info->extack);
-	if (err)
-		return err;
-
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	if (attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX]) {
-		uplink = __dev_get_by_index(&init_net,
-					    nla_get_u32(attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX]));
-		if (!uplink) {
-			NL_SET_ERR_MSG_ATTR(info->extack, attrs[VSWITCH_A_SWITCH_UPLINK_IFINDEX],
-					    "no such uplink netdev");
-			err = -ENODEV;
-			goto out;
-		}
-	}
-	sw = vswitch_create(nla_data(attrs[VSWITCH_A_SWITCH_NAME]), type, uplink, internal,
-			    info->extack);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	vswitch_apply_conf(sw, attrs);
-	err = vswitch_nl_reply(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_NEW);
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_NEW);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return vswitch_check_conf(info->attrs, info->extack) ?: vswitch_nl_admin(info, &op);
 }
 
-int vswitch_nl_switch_del(struct sk_buff *skb, struct genl_info *info)
+static void *vswitch_nl_switch_destroy(struct genl_info *info, void *sw)
 {
-	struct vswitch *sw;
-	int err;
-
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_req_switch(info);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_DEL);
 	vswitch_destroy(sw);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return NULL;
 }
 
-int vswitch_nl_switch_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch,
-			      VSWITCH_CMD_SWITCH_GET);
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_switch,
+		.change = vswitch_nl_switch_destroy,
+		.fill = vswitch_nl_fill_switch,
+		.del = true,
+	};
+
+	return vswitch_nl_admin(info, &op);
 }
 
-/* Resumes at the switch id after the last one sent (cb->args[0]). */
-int vswitch_nl_switch_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_nl_switch_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct vswitch *sw;
-	unsigned long id;
-
-	mutex_lock(&vswitch_mutex);
-	cb->seq = vswitch_generation;
-	xa_for_each_start(&vswitch_switches, id, sw, cb->args[0]) {
-		if (vswitch_nl_fill_switch(skb, sw, NETLINK_CB(cb->skb).portid,
-					   cb->nlh->nlmsg_seq, NLM_F_MULTI,
-					   VSWITCH_CMD_SWITCH_GET, cb))
-			break;
-		cb->args[0] = id + 1;
-	}
-	mutex_unlock(&vswitch_mutex);
-	return skb->len;
+	return vswitch_nl_get(info, vswitch_nl_req_switch, vswitch_nl_fill_switch);
 }
 
-int vswitch_nl_switch_set(struct sk_buff *skb, struct genl_info *info)
+static int vswitch_nl_dump_one_switch(struct vswitch_nl_dumper *d, struct vswitch *sw)
 {
-	struct vswitch *sw;
-	int err;
+	return vswitch_nl_dump_put(d, sw);
+}
 
-	err = vswitch_check_conf(info->attrs, info->extack);
-	if (err)
-		return err;
-	err = vswitch_nl_admin_begin(info);
-	if (err)
-		return err;
-	sw = vswitch_nl_req_switch(info);
-	if (IS_ERR(sw)) {
-		err = PTR_ERR(sw);
-		goto out;
-	}
+int vswitch_nl_switch_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	static const struct vswitch_nl_dump_ops ops = {
+		.fill = vswitch_nl_fill_switch,
+		.sw = vswitch_nl_dump_one_switch,
+	};
+
+	return vswitch_nl_dump(skb, cb, &ops);
+}
+
+static void *vswitch_nl_switch_change(struct genl_info *info, void *sw)
+{
 	vswitch_apply_conf(sw, info->attrs);
 	vswitch_generation++;
-	err = vswitch_nl_reply(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_SET);
-	vswitch_nl_notify(info, vswitch_nl_fill_switch, sw, VSWITCH_CMD_SWITCH_SET);
-out:
-	vswitch_nl_admin_end();
-	return err;
+	return sw;
+}
+
+int vswitch_nl_switch_set_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	static const struct vswitch_nl_admin_op op = {
+		.lookup = vswitch_nl_req_switch,
+		.change = vswitch_nl_switch_change,
+		.fill = vswitch_nl_fill_switch,
+	};
+
+	return vswitch_check_conf(info->attrs, info->extack) ?: vswitch_nl_admin(info, &op);
 }

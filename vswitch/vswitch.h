@@ -171,9 +171,6 @@ void vswitch_fdb_age(struct vswitch_fdb *fdb);
 /* Reserved groups never forwarded: STP, MAC control (PAUSE), slow protocols (LACP) */
 #define VSWITCH_GROUP_FWD_RESTRICTED		0x0007
 
-/* Most frames per second a storm limit may be (the token bucket's range). */
-#define VSWITCH_STORM_LIMIT_MAX	10000000
-
 /* A port's storm limit: broadcast and multicast frames per second (policy.c). */
 struct vswitch_storm {
 	u32 limit;			/* 0: none */

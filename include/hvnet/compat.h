@@ -13,6 +13,26 @@
 #include <net/gso.h>	/* skb_gso_validate_network_len(), in skbuff.h before */
 #endif
 
+/*
+ * The generated netlink code (*_gen.c) is written for 6.2's split ops: an
+ * entry per do and per dump, each with its own policy. 6.1 has one
+ * genl_ops per command: there the tables are typed as genl_ops, and
+ * hvnet_genl_register() folds them, one entry per command. 6.1's policies
+ * also point at non-const ranges, which the generated ones are not.
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define HVNET_GENL_FOLD_OPS
+#define genl_split_ops	genl_ops
+#define split_ops	ops
+#define n_split_ops	n_ops
+#undef NLA_POLICY_FULL_RANGE
+#define NLA_POLICY_FULL_RANGE(tp, _range) {				\
+	.type = NLA_ENSURE_UINT_OR_BINARY_TYPE(tp),			\
+	.validation_type = NLA_VALIDATE_RANGE_PTR,			\
+	.range = (struct netlink_range_validation *)(_range),		\
+}
+#endif
+
 /* The parsed request attributes of a dump: 6.2 moved them into a genl_info. */
 static inline struct nlattr **hvnet_dump_attrs(struct netlink_callback *cb)
 {
@@ -38,9 +58,10 @@ static inline void hvnet_netdev_set_lltx_netns_local(struct net_device *dev)
 }
 
 /*
- * 6.1's extack has no room for a formatted message. Every hvnet family is
- * serialized by the genetlink mutex (no parallel_ops) and the ACK is built
- * before that mutex is dropped, so a static buffer per call site is safe.
+ * 6.1's extack has no room for a formatted message. There, every hvnet
+ * family is serialized by the genetlink mutex (hvnet_genl_register() in
+ * hvnet/genl.h clears parallel_ops) and the ACK is built before that mutex
+ * is dropped, so a static buffer per call site is safe.
  */
 #ifndef NL_SET_ERR_MSG_FMT
 #define NL_SET_ERR_MSG_FMT(extack, fmt, args...) do {			\

@@ -188,27 +188,14 @@ struct acl_list {
 	size_t n, cap;
 };
 
-static const struct vsw_policy acl_prop_policy[VSWITCH_A_PROP_MAX + 1] = {
-	[VSWITCH_A_PROP_PORT_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_PORT_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_INSTANCE] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_VERSION] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_DATA] = { MNL_TYPE_BINARY },
-};
-
 static int acl_prop_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
 	struct acl_list *list = data;
 	struct acl_item *it;
-	uint32_t id;
+	struct hv_prop p;
 
-	vsw_parse(nlh, acl_prop_policy, VSWITCH_A_PROP_MAX, tb);
-	if (!tb[VSWITCH_A_PROP_ID] || !tb[VSWITCH_A_PROP_PORT_ID])
-		return MNL_CB_OK;
-	id = mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]);
-	if (id != HVNET_ACL_PROP_ID && id != HVNET_XACL_PROP_ID)
+	if (!prop_parse(nlh, &p) || !p.port_id ||
+	    (p.id != HVNET_ACL_PROP_ID && p.id != HVNET_XACL_PROP_ID))
 		return MNL_CB_OK;
 	if (list->n == list->cap) {
 		size_t cap = list->cap ? 2 * list->cap : 64;
@@ -223,20 +210,16 @@ static int acl_prop_cb(const struct nlmsghdr *nlh, void *data)
 	}
 	it = &list->items[list->n++];
 	memset(it, 0, sizeof(*it));
-	it->port_id = mnl_attr_get_u32(tb[VSWITCH_A_PROP_PORT_ID]);
-	if (tb[VSWITCH_A_PROP_PORT_NAME])
-		snprintf(it->port, sizeof(it->port), "%s",
-			 mnl_attr_get_str(tb[VSWITCH_A_PROP_PORT_NAME]));
-	it->id = id;
-	if (tb[VSWITCH_A_PROP_INSTANCE])
-		it->instance = mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE]);
-	if (tb[VSWITCH_A_PROP_VERSION])
-		it->version = mnl_attr_get_u32(tb[VSWITCH_A_PROP_VERSION]);
-	if (tb[VSWITCH_A_PROP_DATA]) {
-		it->len = mnl_attr_get_payload_len(tb[VSWITCH_A_PROP_DATA]);
-		memcpy(it->data.raw, mnl_attr_get_payload(tb[VSWITCH_A_PROP_DATA]),
-		       it->len < sizeof(it->data.raw) ? it->len : sizeof(it->data.raw));
-	}
+	it->port_id = p.port_id;
+	if (p.port)
+		snprintf(it->port, sizeof(it->port), "%s", p.port);
+	it->id = p.id;
+	it->instance = p.instance;
+	it->version = p.version;
+	it->len = p.len;
+	if (p.data)
+		memcpy(it->data.raw, p.data,
+		       p.len < sizeof(it->data.raw) ? p.len : sizeof(it->data.raw));
 	return MNL_CB_OK;
 }
 
@@ -244,13 +227,8 @@ static int acl_prop_cb(const struct nlmsghdr *nlh, void *data)
 static int acl_list_rules(struct hv_ctx *ctx, const char *sw, const char *port,
 			  struct acl_list *list)
 {
-	struct nlmsghdr *nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-
 	memset(list, 0, sizeof(*list));
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
-	if (port)
-		mnl_attr_put_strz(nlh, VSWITCH_A_PROP_PORT_NAME, port);
-	return vsw_talk(ctx, nlh, acl_prop_cb, list);
+	return vsw_talk(ctx, prop_dump_req(ctx, sw, port), acl_prop_cb, list);
 }
 
 static bool acl_item_valid(const struct acl_item *it)

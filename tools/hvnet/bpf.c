@@ -106,36 +106,22 @@ static const char *const bpf_dir_names[] = {
 
 static const struct hv_names bpf_dirs = { bpf_dir_names, ARRAY_SIZE(bpf_dir_names) };
 
-static const struct vsw_policy prop_policy[VSWITCH_A_PROP_MAX + 1] = {
-	[VSWITCH_A_PROP_SWITCH_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_SWITCH_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_PORT_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_PORT_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_INSTANCE] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_VERSION] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_DATA] = { MNL_TYPE_BINARY },
-};
+/* A bpf property of a port, of any layout. */
+static bool bpf_prop_is(const struct hv_prop *prop)
+{
+	return prop->id == HVNET_EXT_BPF_PROP_ID && prop->port_id;
+}
 
 /*
- * The attachment a property reply describes: 0, or -1 when the reply is
- * not a bpf property of a port or its layout is not the one known here.
+ * The attachment a property describes: 0, or -1 when it is not a bpf
+ * property of a port or its layout is not the one known here.
  */
-static int bpf_prop_parse(const struct nlattr **tb, struct hvnet_ext_bpf_prop *p,
-			  uint32_t *instance)
+static int bpf_prop_parse(const struct hv_prop *prop, struct hvnet_ext_bpf_prop *p)
 {
-	const struct nlattr *data = tb[VSWITCH_A_PROP_DATA];
-
-	if (!tb[VSWITCH_A_PROP_ID] || !tb[VSWITCH_A_PROP_PORT_ID] ||
-	    mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) != HVNET_EXT_BPF_PROP_ID)
+	if (!bpf_prop_is(prop) || prop->version != HVNET_EXT_BPF_PROP_VERSION ||
+	    prop->len != sizeof(*p))
 		return -1;
-	*instance = tb[VSWITCH_A_PROP_INSTANCE] ?
-		mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE]) : 0;
-	if (!tb[VSWITCH_A_PROP_VERSION] || !data ||
-	    mnl_attr_get_u32(tb[VSWITCH_A_PROP_VERSION]) != HVNET_EXT_BPF_PROP_VERSION ||
-	    mnl_attr_get_payload_len(data) != sizeof(*p))
-		return -1;
-	memcpy(p, mnl_attr_get_payload(data), sizeof(*p));
+	memcpy(p, prop->data, sizeof(*p));
 	return 0;
 }
 
@@ -146,12 +132,10 @@ static bool bpf_enabled;
 
 static bool bpf_prop_match(const struct nlmsghdr *nlh, const void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
+	struct hv_prop prop;
 
 	(void)data;
-	vsw_parse(nlh, prop_policy, VSWITCH_A_PROP_MAX, tb);
-	return tb[VSWITCH_A_PROP_ID] && tb[VSWITCH_A_PROP_PORT_ID] &&
-	       mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) == HVNET_EXT_BPF_PROP_ID;
+	return prop_parse(nlh, &prop) && bpf_prop_is(&prop);
 }
 
 /*
@@ -160,17 +144,18 @@ static bool bpf_prop_match(const struct nlmsghdr *nlh, const void *data)
  */
 static void bpf_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_view view)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
 	char name[HVNET_EXT_BPF_NAME_LEN + 1];
 	char tag[2 * HVNET_EXT_BPF_TAG_SIZE + 1];
+	const struct nlattr **tb;
 	struct hvnet_ext_bpf_prop p;
-	uint32_t instance;
+	struct hv_prop prop;
 	unsigned int i;
 
 	(void)view;
-	vsw_parse(nlh, prop_policy, VSWITCH_A_PROP_MAX, tb);
+	prop_parse(nlh, &prop);
+	tb = prop.tb;
 	out_ref(ctx, "port", "port", tb[VSWITCH_A_PROP_PORT_NAME], tb[VSWITCH_A_PROP_PORT_ID]);
-	if (bpf_prop_parse(tb, &p, &instance)) {
+	if (bpf_prop_parse(&prop, &p)) {
 		out_attr_uint(ctx, "instance", "instance", tb[VSWITCH_A_PROP_INSTANCE]);
 		out_attr_uint(ctx, "version", "version", tb[VSWITCH_A_PROP_VERSION]);
 		out_str(ctx, "error", "", "(a layout this hvnet does not know)");
@@ -187,7 +172,7 @@ static void bpf_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_vi
 		sprintf(tag + 2 * i, "%02x", p.tag[i]);
 	out_str(ctx, "tag", "tag", tag);
 	if (ctx->stats || ctx->json)
-		out_uint(ctx, "instance", "instance", instance);
+		out_uint(ctx, "instance", "instance", prop.instance);
 	if (ctx->json)
 		json_bool(&ctx->jw, "active", bpf_enabled);
 	else
@@ -242,8 +227,7 @@ static int bpf_show(struct hv_ctx *ctx, struct hv_args *a)
 		ret = bpf_ext_enabled(ctx, sw, &bpf_enabled);
 	if (ret)
 		return ret;
-	nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
+	nlh = prop_dump_req(ctx, sw, NULL);
 	return vsw_show_match(ctx, nlh, bpf_print, bpf_prop_match, NULL);
 }
 
@@ -258,22 +242,17 @@ struct bpf_find {
 
 static int bpf_find_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
 	struct bpf_find *f = data;
 	struct hvnet_ext_bpf_prop p;
-	uint32_t instance;
+	struct hv_prop prop;
 
-	vsw_parse(nlh, prop_policy, VSWITCH_A_PROP_MAX, tb);
-	if (!tb[VSWITCH_A_PROP_ID] ||
-	    mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) != HVNET_EXT_BPF_PROP_ID)
+	if (!prop_parse(nlh, &prop) || prop.id != HVNET_EXT_BPF_PROP_ID)
 		return MNL_CB_OK;
-	instance = tb[VSWITCH_A_PROP_INSTANCE] ?
-		mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE]) : 0;
-	if (instance < 64)
-		f->used |= 1ull << instance;
-	if (!bpf_prop_parse(tb, &p, &instance) && p.dir == f->dir && !f->found) {
+	if (prop.instance < 64)
+		f->used |= 1ull << prop.instance;
+	if (!bpf_prop_parse(&prop, &p) && p.dir == f->dir && !f->found) {
 		f->found = true;
-		f->instance = instance;
+		f->instance = prop.instance;
 	}
 	return MNL_CB_OK;
 }
@@ -281,11 +260,7 @@ static int bpf_find_cb(const struct nlmsghdr *nlh, void *data)
 /* The bpf properties of port @port of @sw: which one is for @f->dir. */
 static int bpf_find(struct hv_ctx *ctx, const char *sw, const char *port, struct bpf_find *f)
 {
-	struct nlmsghdr *nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_PORT_NAME, port);
-	return vsw_talk(ctx, nlh, bpf_find_cb, f);
+	return vsw_talk(ctx, prop_dump_req(ctx, sw, port), bpf_find_cb, f);
 }
 
 /* ---- attach and detach ---- */

@@ -29,31 +29,16 @@ static const struct hv_names capture_dirs = {
 	capture_dir_names, ARRAY_SIZE(capture_dir_names)
 };
 
-static const struct vsw_policy capture_prop_policy[VSWITCH_A_PROP_MAX + 1] = {
-	[VSWITCH_A_PROP_SWITCH_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_SWITCH_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_PORT_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_PORT_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_INSTANCE] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_VERSION] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_DATA] = { MNL_TYPE_BINARY },
-};
-
 /* A property reply that is a port's capture property: its directions. */
-static bool capture_prop_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+static bool capture_prop_parse(const struct nlmsghdr *nlh, struct hv_prop *prop,
 			       uint32_t *dirs)
 {
 	struct hvnet_capture_prop p;
 
-	vsw_parse(nlh, capture_prop_policy, VSWITCH_A_PROP_MAX, tb);
-	if (!tb[VSWITCH_A_PROP_ID] || !tb[VSWITCH_A_PROP_PORT_ID] ||
-	    mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) != HVNET_CAPTURE_PROP_ID ||
-	    (tb[VSWITCH_A_PROP_INSTANCE] && mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE])) ||
-	    !tb[VSWITCH_A_PROP_DATA] ||
-	    mnl_attr_get_payload_len(tb[VSWITCH_A_PROP_DATA]) != sizeof(p))
+	if (!prop_parse(nlh, prop) || prop->id != HVNET_CAPTURE_PROP_ID || !prop->port_id ||
+	    prop->instance || prop->len != sizeof(p))
 		return false;
-	memcpy(&p, mnl_attr_get_payload(tb[VSWITCH_A_PROP_DATA]), sizeof(p));
+	memcpy(&p, prop->data, sizeof(p));
 	*dirs = p.directions & HVNET_CAPTURE_DIRECTIONS;
 	return true;
 }
@@ -62,12 +47,7 @@ static bool capture_prop_parse(const struct nlmsghdr *nlh, const struct nlattr *
 static int capture_prop_dump(struct hv_ctx *ctx, const char *sw, const char *port,
 			     mnl_cb_t cb, void *data)
 {
-	struct nlmsghdr *nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
-	if (port)
-		mnl_attr_put_strz(nlh, VSWITCH_A_PROP_PORT_NAME, port);
-	return vsw_talk(ctx, nlh, cb, data);
+	return vsw_talk(ctx, prop_dump_req(ctx, sw, port), cb, data);
 }
 
 /* ---- the capture netdev, over rtnetlink ---- */
@@ -170,20 +150,20 @@ struct capture_show_ctx {
 
 static int capture_show_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
 	struct capture_show_ctx *show = data;
 	struct hv_ctx *ctx = show->ctx;
+	struct hv_prop prop;
 	uint32_t dirs;
 
-	if (!capture_prop_parse(nlh, tb, &dirs))
+	if (!capture_prop_parse(nlh, &prop, &dirs))
 		return MNL_CB_OK;
 	show->ports++;
 	if (ctx->json)
 		json_open_object(&ctx->jw, NULL);
 	else
 		out_indent(ctx, 4);
-	out_ref(ctx, "port", "port", tb[VSWITCH_A_PROP_PORT_NAME],
-		tb[VSWITCH_A_PROP_PORT_ID]);
+	out_ref(ctx, "port", "port", prop.tb[VSWITCH_A_PROP_PORT_NAME],
+		prop.tb[VSWITCH_A_PROP_PORT_ID]);
 	out_str(ctx, "dir", "dir", hv_name(&capture_dirs, dirs));
 	if (ctx->json)
 		json_close_object(&ctx->jw);
@@ -234,10 +214,10 @@ static int capture_show(struct hv_ctx *ctx, struct hv_args *a)
 
 static int capture_get_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
+	struct hv_prop prop;
 	uint32_t dirs;
 
-	if (capture_prop_parse(nlh, tb, &dirs))
+	if (capture_prop_parse(nlh, &prop, &dirs))
 		*(int *)data = dirs;
 	return MNL_CB_OK;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <linux/hvnet_vswitch.h>
 
 #include "json.h"
 #include "nl.h"
@@ -232,5 +233,20 @@ void prop_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_view vie
 int prop_request(struct hv_ctx *ctx, uint8_t cmd, const char *sw, const char *port,
 		 uint32_t id, uint32_t instance, uint32_t version, const void *data,
 		 size_t len);
+
+/* A custom property as a vswitch message carries it; absent numbers are 0. */
+struct hv_prop {
+	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
+	const char *port;		/* NULL: the switch's own */
+	uint32_t port_id;		/* 0: the switch's own */
+	uint32_t id, instance, version;
+	const void *data;
+	uint16_t len;
+};
+
+/* Parse a property message: false when it carries no property id. */
+bool prop_parse(const struct nlmsghdr *nlh, struct hv_prop *p);
+/* A dump request of @sw's properties (@port's only, if not NULL). */
+struct nlmsghdr *prop_dump_req(struct hv_ctx *ctx, const char *sw, const char *port);
 
 #endif /* HVNET_HVNET_H */

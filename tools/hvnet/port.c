@@ -308,7 +308,7 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_MIRROR_MODE, val);
 		return ret;
 	case PO_STORM_LIMIT:
-		ret = arg_uint(ctx, a, "storm-limit", 10000000, &val);
+		ret = arg_uint(ctx, a, "storm-limit", VSWITCH_STORM_LIMIT_MAX, &val);
 		if (!ret)
 			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_STORM_LIMIT, val);
 		return ret;

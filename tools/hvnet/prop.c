@@ -23,15 +23,58 @@ static const struct vsw_policy prop_policy[VSWITCH_A_PROP_MAX + 1] = {
 	[VSWITCH_A_PROP_DATA] = { MNL_TYPE_BINARY },
 };
 
+/**
+ * prop_parse() - a property message, for the extensions' objects to read
+ * @nlh: a prop-get reply or dump message (or a notification)
+ * @p: what it says; its strings and data point into @nlh
+ *
+ * Return: false when the message carries no property id.
+ */
+bool prop_parse(const struct nlmsghdr *nlh, struct hv_prop *p)
+{
+	const struct nlattr **tb = p->tb;
+
+	vsw_parse(nlh, prop_policy, VSWITCH_A_PROP_MAX, tb);
+	p->port = tb[VSWITCH_A_PROP_PORT_NAME] ? mnl_attr_get_str(tb[VSWITCH_A_PROP_PORT_NAME]) :
+		  NULL;
+	p->port_id = tb[VSWITCH_A_PROP_PORT_ID] ? mnl_attr_get_u32(tb[VSWITCH_A_PROP_PORT_ID]) : 0;
+	p->id = tb[VSWITCH_A_PROP_ID] ? mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) : 0;
+	p->instance = tb[VSWITCH_A_PROP_INSTANCE] ?
+		      mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE]) : 0;
+	p->version = tb[VSWITCH_A_PROP_VERSION] ? mnl_attr_get_u32(tb[VSWITCH_A_PROP_VERSION]) : 0;
+	p->data = tb[VSWITCH_A_PROP_DATA] ? mnl_attr_get_payload(tb[VSWITCH_A_PROP_DATA]) : NULL;
+	p->len = tb[VSWITCH_A_PROP_DATA] ? mnl_attr_get_payload_len(tb[VSWITCH_A_PROP_DATA]) : 0;
+	return tb[VSWITCH_A_PROP_ID];
+}
+
+/**
+ * prop_dump_req() - a request for the properties of a switch
+ * @ctx: the invocation
+ * @sw: the switch
+ * @port: one of its ports, or NULL for the switch's and all its ports'
+ *
+ * Return: the request, for vsw_talk() or vsw_show().
+ */
+struct nlmsghdr *prop_dump_req(struct hv_ctx *ctx, const char *sw, const char *port)
+{
+	struct nlmsghdr *nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
+
+	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
+	if (port)
+		mnl_attr_put_strz(nlh, VSWITCH_A_PROP_PORT_NAME, port);
+	return nlh;
+}
+
 /* "vs0 port p1 id 0x61636c20 instance 3 version 1 data 0a000001..." */
 void prop_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh, enum hv_view view)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
+	struct hv_prop prop;
+	const struct nlattr **tb = prop.tb;
 	char id[16], *hex;
 	const uint8_t *p;
 	uint16_t len, i;
 
-	vsw_parse(nlh, prop_policy, VSWITCH_A_PROP_MAX, tb);
+	prop_parse(nlh, &prop);
 	out_ref(ctx, "switch", "", tb[VSWITCH_A_PROP_SWITCH_NAME], tb[VSWITCH_A_PROP_SWITCH_ID]);
 	if (tb[VSWITCH_A_PROP_PORT_NAME] || tb[VSWITCH_A_PROP_PORT_ID])
 		out_ref(ctx, "port", "port", tb[VSWITCH_A_PROP_PORT_NAME],
@@ -227,10 +270,7 @@ static int prop_show(struct hv_ctx *ctx, struct hv_args *a)
 		ret = arg_end(ctx, a);
 	if (ret)
 		return ret;
-	nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
-	if (port)
-		mnl_attr_put_strz(nlh, VSWITCH_A_PROP_PORT_NAME, port);
+	nlh = prop_dump_req(ctx, sw, port);
 	return vsw_show(ctx, nlh, prop_print);
 }
 

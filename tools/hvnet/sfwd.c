@@ -13,17 +13,6 @@
 
 #include "hvnet.h"
 
-static const struct vsw_policy sfwd_prop_policy[VSWITCH_A_PROP_MAX + 1] = {
-	[VSWITCH_A_PROP_SWITCH_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_SWITCH_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_PORT_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_PORT_NAME] = { MNL_TYPE_NUL_STRING },
-	[VSWITCH_A_PROP_ID] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_INSTANCE] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_VERSION] = { MNL_TYPE_U32 },
-	[VSWITCH_A_PROP_DATA] = { MNL_TYPE_BINARY },
-};
-
 static const struct vsw_policy sfwd_port_policy[VSWITCH_A_PORT_MAX + 1] = {
 	[VSWITCH_A_PORT_ID] = { MNL_TYPE_U32 },
 	[VSWITCH_A_PORT_NAME] = { MNL_TYPE_NUL_STRING },
@@ -58,27 +47,23 @@ static void sfwd_state_free(struct sfwd_state *st)
 
 static int sfwd_prop_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[VSWITCH_A_PROP_MAX + 1];
 	struct sfwd_state *st = data;
-	const struct nlattr *d;
 	struct sfwd_entry *e;
+	struct hv_prop p;
 
-	vsw_parse(nlh, sfwd_prop_policy, VSWITCH_A_PROP_MAX, tb);
-	d = tb[VSWITCH_A_PROP_DATA];
-	if (!tb[VSWITCH_A_PROP_ID] || !d ||
-	    mnl_attr_get_u32(tb[VSWITCH_A_PROP_ID]) != HVNET_SFWD_PROP_ID)
+	if (!prop_parse(nlh, &p) || !p.data || p.id != HVNET_SFWD_PROP_ID)
 		return MNL_CB_OK;
-	if (!tb[VSWITCH_A_PROP_PORT_ID]) {
+	if (!p.port_id) {
 		struct hvnet_sfwd_mirror m;
 
-		if (mnl_attr_get_payload_len(d) != sizeof(m))
+		if (p.len != sizeof(m))
 			return MNL_CB_OK;
-		memcpy(&m, mnl_attr_get_payload(d), sizeof(m));
+		memcpy(&m, p.data, sizeof(m));
 		st->has_mirror = true;
 		st->mirror = m.port;
 		return MNL_CB_OK;
 	}
-	if (mnl_attr_get_payload_len(d) != sizeof(e->e))
+	if (p.len != sizeof(e->e))
 		return MNL_CB_OK;
 	e = realloc(st->entries, (st->count + 1) * sizeof(*e));
 	if (!e) {
@@ -88,13 +73,11 @@ static int sfwd_prop_cb(const struct nlmsghdr *nlh, void *data)
 	st->entries = e;
 	e += st->count++;
 	memset(e, 0, sizeof(*e));
-	if (tb[VSWITCH_A_PROP_PORT_NAME])
-		snprintf(e->port, sizeof(e->port), "%s",
-			 mnl_attr_get_str(tb[VSWITCH_A_PROP_PORT_NAME]));
-	e->port_id = mnl_attr_get_u32(tb[VSWITCH_A_PROP_PORT_ID]);
-	if (tb[VSWITCH_A_PROP_INSTANCE])
-		e->instance = mnl_attr_get_u32(tb[VSWITCH_A_PROP_INSTANCE]);
-	memcpy(&e->e, mnl_attr_get_payload(d), sizeof(e->e));
+	if (p.port)
+		snprintf(e->port, sizeof(e->port), "%s", p.port);
+	e->port_id = p.port_id;
+	e->instance = p.instance;
+	memcpy(&e->e, p.data, sizeof(e->e));
 	return MNL_CB_OK;
 }
 
@@ -128,9 +111,7 @@ static int sfwd_state_get(struct hv_ctx *ctx, const char *sw, bool ports,
 	int ret;
 
 	memset(st, 0, sizeof(*st));
-	nlh = vsw_req(ctx, VSWITCH_CMD_PROP_GET, NLM_F_DUMP);
-	mnl_attr_put_strz(nlh, VSWITCH_A_PROP_SWITCH_NAME, sw);
-	ret = vsw_talk(ctx, nlh, sfwd_prop_cb, st);
+	ret = vsw_talk(ctx, prop_dump_req(ctx, sw, NULL), sfwd_prop_cb, st);
 	if (!ret && ports) {
 		nlh = vsw_req(ctx, VSWITCH_CMD_PORT_GET, NLM_F_DUMP);
 		mnl_attr_put_strz(nlh, VSWITCH_A_PORT_SWITCH_NAME, sw);

@@ -5,50 +5,33 @@
  * and the sessions of the switches the extension is enabled on. The rules
  * themselves are the switch's custom properties (the vswitch family); a
  * property's data never changes behind user space's back, so what the
- * extension counts is read here. Read only; every handler takes acl_lock.
+ * extension counts is read here. Its policies, op table and family struct
+ * are generated from the spec (acl_nl_gen.c, make regen). Read only, and
+ * from the root partition only; every handler takes acl_lock.
  */
 #include <net/genetlink.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
 #include <hvnet/compat.h>
 #include <hvnet/genl.h>
-#include <uapi/linux/hvnet_vswitch_acl.h>
 
 #include "acl.h"
+#include "acl_nl_gen.h"
 
-#define NAME_POLICY	{ .type = NLA_NUL_STRING, .len = VSWITCH_NAME_LEN - 1 }
-#define PORT_POLICY	NLA_POLICY_FULL_RANGE(NLA_U32, &acl_nl_port_range)
-
-/* a port id: 16 bits, 0 is no port; past s16, so a full range (not const: 6.1) */
-static struct netlink_range_validation acl_nl_port_range = {
-	.min = 1, .max = U16_MAX,
-};
-
-static const struct nla_policy acl_nl_info_policy[VSWITCH_ACL_A_INFO_MAX + 1];
-
-static const struct nla_policy acl_nl_rule_policy[VSWITCH_ACL_A_RULE_MAX + 1] = {
-	[VSWITCH_ACL_A_RULE_SWITCH_NAME] = NAME_POLICY,
-	[VSWITCH_ACL_A_RULE_PORT_ID] = PORT_POLICY,
-	[VSWITCH_ACL_A_RULE_PORT_NAME] = NAME_POLICY,
-};
-
-static const struct nla_policy acl_nl_flow_policy[VSWITCH_ACL_A_FLOW_MAX + 1] = {
-	[VSWITCH_ACL_A_FLOW_SWITCH_NAME] = NAME_POLICY,
-	[VSWITCH_ACL_A_FLOW_PORT_ID] = PORT_POLICY,
-	[VSWITCH_ACL_A_FLOW_PORT_NAME] = NAME_POLICY,
-};
-
-static const struct nla_policy acl_nl_table_policy[VSWITCH_ACL_A_TABLE_MAX + 1] = {
-	[VSWITCH_ACL_A_TABLE_SWITCH_NAME] = NAME_POLICY,
-};
-
-static struct genl_family acl_nl_family;
-
-/* The switch a request names; an extack message when there is none. */
-static struct acl_switch *acl_nl_switch(struct nlattr **attrs, int name_attr,
+/*
+ * The switch a request names; an extack message when there is none. The
+ * host's switches are not shown to child partitions.
+ */
+static struct acl_switch *acl_nl_switch(struct net *net, struct nlattr **attrs, int name_attr,
 					struct netlink_ext_ack *extack)
 {
 	struct acl_switch *sw;
 	const char *name;
 
+	if (!net_eq(net, &init_net)) {
+		NL_SET_ERR_MSG(extack, "the acl extension is read from the root partition only");
+		return ERR_PTR(-EPERM);
+	}
 	if (!attrs[name_attr]) {
 		NL_SET_ERR_MSG(extack, "switch-name is required");
 		return ERR_PTR(-EINVAL);
@@ -91,9 +74,9 @@ static int acl_nl_port(struct acl_switch *sw, struct nlattr **attrs, int id_attr
 	return -ENOENT;
 }
 
-static int acl_nl_info_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_acl_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	return hvnet_genl_info_reply(info, &acl_nl_family, VSWITCH_ACL_CMD_INFO_GET,
+	return hvnet_genl_info_reply(info, &vswitch_acl_nl_family, VSWITCH_ACL_CMD_INFO_GET,
 				     VSWITCH_ACL_A_INFO_MODULE_VERSION,
 				     VSWITCH_ACL_A_INFO_PROTOCOL_REVISION,
 				     VSWITCH_ACL_PROTOCOL_REVISION);
@@ -107,7 +90,7 @@ static int acl_nl_fill_rule(struct sk_buff *msg, struct netlink_callback *cb,
 	void *hdr;
 
 	hdr = genlmsg_put(msg, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &acl_nl_family, NLM_F_MULTI, VSWITCH_ACL_CMD_RULE_GET);
+			  &vswitch_acl_nl_family, NLM_F_MULTI, VSWITCH_ACL_CMD_RULE_GET);
 	if (!hdr)
 		return -EMSGSIZE;
 	acl_rule_read(rule, &packets, &bytes);
@@ -129,7 +112,7 @@ static int acl_nl_fill_rule(struct sk_buff *msg, struct netlink_callback *cb,
 }
 
 /* cb->args[0]: the port to go on with; cb->args[1]: rules of it done */
-static int acl_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_acl_nl_rule_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct nlattr **attrs = hvnet_dump_attrs(cb);
 	unsigned long idx = cb->args[0];
@@ -138,7 +121,8 @@ static int acl_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	int only, err = 0;
 
 	mutex_lock(&acl_lock);
-	sw = acl_nl_switch(attrs, VSWITCH_ACL_A_RULE_SWITCH_NAME, cb->extack);
+	sw = acl_nl_switch(sock_net(cb->skb->sk), attrs, VSWITCH_ACL_A_RULE_SWITCH_NAME,
+			   cb->extack);
 	if (IS_ERR(sw)) {
 		err = PTR_ERR(sw);
 		goto out;
@@ -187,7 +171,7 @@ static int acl_nl_fill_flow(const struct acl_flow_info *f, void *arg)
 	void *hdr;
 
 	hdr = genlmsg_put(msg, NETLINK_CB(ctx->cb->skb).portid, ctx->cb->nlh->nlmsg_seq,
-			  &acl_nl_family, NLM_F_MULTI, VSWITCH_ACL_CMD_FLOW_GET);
+			  &vswitch_acl_nl_family, NLM_F_MULTI, VSWITCH_ACL_CMD_FLOW_GET);
 	if (!hdr)
 		return -EMSGSIZE;
 	port = xa_load(&ctx->sw->ports, f->key.port);
@@ -214,14 +198,15 @@ static int acl_nl_fill_flow(const struct acl_flow_info *f, void *arg)
 }
 
 /* cb->args[0]: sessions dumped so far */
-static int acl_nl_flow_dump(struct sk_buff *skb, struct netlink_callback *cb)
+int vswitch_acl_nl_flow_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct nlattr **attrs = hvnet_dump_attrs(cb);
 	struct acl_nl_flow_ctx ctx = { .msg = skb, .cb = cb };
 	int only, err = 0;
 
 	mutex_lock(&acl_lock);
-	ctx.sw = acl_nl_switch(attrs, VSWITCH_ACL_A_FLOW_SWITCH_NAME, cb->extack);
+	ctx.sw = acl_nl_switch(sock_net(cb->skb->sk), attrs, VSWITCH_ACL_A_FLOW_SWITCH_NAME,
+			       cb->extack);
 	if (IS_ERR(ctx.sw)) {
 		err = PTR_ERR(ctx.sw);
 		goto out;
@@ -238,7 +223,7 @@ out:
 	return err ?: skb->len;
 }
 
-static int acl_nl_table_get(struct sk_buff *skb, struct genl_info *info)
+int vswitch_acl_nl_table_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct acl_switch *sw;
 	struct sk_buff *msg;
@@ -249,13 +234,14 @@ static int acl_nl_table_get(struct sk_buff *skb, struct genl_info *info)
 	if (!msg)
 		return -ENOMEM;
 	mutex_lock(&acl_lock);
-	sw = acl_nl_switch(info->attrs, VSWITCH_ACL_A_TABLE_SWITCH_NAME, info->extack);
+	sw = acl_nl_switch(genl_info_net(info), info->attrs, VSWITCH_ACL_A_TABLE_SWITCH_NAME,
+			   info->extack);
 	if (IS_ERR(sw)) {
 		err = PTR_ERR(sw);
 		goto fail;
 	}
 	err = -EMSGSIZE;
-	hdr = genlmsg_put_reply(msg, info, &acl_nl_family, 0, VSWITCH_ACL_CMD_TABLE_GET);
+	hdr = genlmsg_put_reply(msg, info, &vswitch_acl_nl_family, 0, VSWITCH_ACL_CMD_TABLE_GET);
 	if (!hdr)
 		goto fail;
 	if (nla_put_string(msg, VSWITCH_ACL_A_TABLE_SWITCH_NAME, acl_switch_name(sw)) ||
@@ -274,38 +260,12 @@ fail:
 	return err;
 }
 
-#define OP(_cmd, _do, _dump, _pol, _max)				\
-	{								\
-		.cmd = _cmd, .doit = _do, .dumpit = _dump,		\
-		.policy = _pol, .maxattr = _max,			\
-	}
-
-static const struct genl_ops acl_nl_ops[] = {
-	OP(VSWITCH_ACL_CMD_INFO_GET, acl_nl_info_get, NULL,
-	   acl_nl_info_policy, VSWITCH_ACL_A_INFO_MAX),
-	OP(VSWITCH_ACL_CMD_RULE_GET, NULL, acl_nl_rule_dump,
-	   acl_nl_rule_policy, VSWITCH_ACL_A_RULE_MAX),
-	OP(VSWITCH_ACL_CMD_FLOW_GET, NULL, acl_nl_flow_dump,
-	   acl_nl_flow_policy, VSWITCH_ACL_A_FLOW_MAX),
-	OP(VSWITCH_ACL_CMD_TABLE_GET, acl_nl_table_get, NULL,
-	   acl_nl_table_policy, VSWITCH_ACL_A_TABLE_MAX),
-};
-
-static struct genl_family acl_nl_family __ro_after_init = {
-	.name		= VSWITCH_ACL_FAMILY_NAME,
-	.version	= VSWITCH_ACL_FAMILY_VERSION,
-	.module		= THIS_MODULE,
-	.ops		= acl_nl_ops,
-	.n_ops		= ARRAY_SIZE(acl_nl_ops),
-	.resv_start_op	= VSWITCH_ACL_CMD_INFO_GET,
-};
-
 int __init acl_nl_init(void)
 {
-	return genl_register_family(&acl_nl_family);
+	return hvnet_genl_register(&vswitch_acl_nl_family);
 }
 
 void acl_nl_exit(void)
 {
-	genl_unregister_family(&acl_nl_family);
+	hvnet_genl_unregister(&vswitch_acl_nl_family);
 }
