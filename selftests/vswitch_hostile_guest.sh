@@ -242,8 +242,10 @@ if modprobe vswitch_acl 2>/dev/null; then
 	}
 	UDP6=$(ipv6 11 "1234 1234 0010 0000 0102030405060708")
 	SPLIT_UDP6=$(ipv6 2c "3c 00 0001 1234567a 1101")
-	check "acl: vic denies UDP in" bash -c \
-		"hvnet ext enable $SW acl && hvnet acl xadd $SW vic dir in action deny weight 10 proto udp"
+	# atk's guards off: what reaches the ACLs is not refused before them
+	check "acl: vic denies UDP in; atk's guards off" bash -c \
+		"hvnet ext enable $SW acl && hvnet acl xadd $SW vic dir in action deny weight 10 proto udp &&
+		 hvnet port set $SW atk dhcp-guard off router-guard off"
 	frame "UDP to vic, untagged: denied" atk - no "$VIC $ATK $(ipv4_udp 1234 1234)"
 	p0=$(acl_count policy)
 	frame "UDP to vic, two priority tags: denied" atk - no "$VIC $ATK $PRIO $PRIO $(ipv4_udp 1234 1234)"
@@ -267,7 +269,9 @@ if modprobe vswitch_acl 2>/dev/null; then
 	ip netns exec hatk "$SEND" eth0 "333300000001 $ATK $SPLIT_UDP6"
 	check "atk's first fragment whose chain goes on past it is dropped as malformed" \
 		wait_until 5 above "$d0" atk_dropped malformed
-	check "acl disabled, unloaded" bash -c "hvnet ext disable $SW acl && rmmod vswitch_acl"
+	check "acl disabled, unloaded; atk's guards on" bash -c \
+		"hvnet ext disable $SW acl && rmmod vswitch_acl &&
+		 hvnet port set $SW atk dhcp-guard on router-guard on"
 else
 	ntest=$((ntest + 1))
 	echo "ok $ntest ACLs and tags # SKIP vswitch_acl cannot be loaded"

@@ -9,6 +9,7 @@
  */
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
+#include <net/sock.h>
 #include <net/net_namespace.h>
 #include <hvnet/genl.h>
 
@@ -21,6 +22,24 @@ int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 				     VSWITCH_A_INFO_MODULE_VERSION,
 				     VSWITCH_A_INFO_PROTOCOL_REVISION,
 				     VSWITCH_PROTOCOL_REVISION);
+}
+
+/**
+ * vswitch_nl_read_allowed() - may a request from @net read the switches
+ * @net: the requester's network namespace
+ * @extack: why not
+ *
+ * Only the root partition sees the host's switches: a child partition's
+ * stack, root in it included, learns nothing of them (as bridge fdb show
+ * in a child namespace sees no host bridge).
+ * Return: 0 or -EPERM.
+ */
+int vswitch_nl_read_allowed(struct net *net, struct netlink_ext_ack *extack)
+{
+	if (net_eq(net, &init_net))
+		return 0;
+	NL_SET_ERR_MSG(extack, "switches are read from the root partition only");
+	return -EPERM;
 }
 
 /*
@@ -231,6 +250,9 @@ int vswitch_nl_get(struct genl_info *info, void *(*lookup)(struct genl_info *inf
 	void *obj;
 	int err;
 
+	err = vswitch_nl_read_allowed(genl_info_net(info), info->extack);
+	if (err)
+		return err;
 	mutex_lock(&vswitch_mutex);
 	obj = lookup(info);
 	err = IS_ERR(obj) ? PTR_ERR(obj) : vswitch_nl_reply(info, fill, obj);
@@ -380,8 +402,11 @@ int vswitch_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 	struct vswitch *only = NULL, *sw;
 	unsigned long sid, first;
 	struct nlattr **attrs;
-	int err = 0;
+	int err;
 
+	err = vswitch_nl_read_allowed(sock_net(cb->skb->sk), cb->extack);
+	if (err)
+		return err;
 	mutex_lock(&vswitch_mutex);
 	attrs = hvnet_dump_attrs(cb);
 	if (ops->sw_id_attr && (ops->need_switch || attrs[ops->sw_id_attr] ||
@@ -424,8 +449,22 @@ out:
 	return err ?: skb->len;
 }
 
+/*
+ * The monitor group's stream holds every change, properties' data among
+ * them: joining it needs CAP_NET_ADMIN (the generator does not carry a
+ * group's flags, so they are set here).
+ */
+static struct genl_multicast_group vswitch_nl_mcgrps_admin[VSWITCH_NLGRP_MONITOR + 1];
+
 int __init vswitch_netlink_init(void)
 {
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(vswitch_nl_mcgrps_admin); i++) {
+		vswitch_nl_mcgrps_admin[i] = vswitch_nl_family.mcgrps[i];
+		vswitch_nl_mcgrps_admin[i].flags |= GENL_MCAST_CAP_NET_ADMIN;
+	}
+	vswitch_nl_family.mcgrps = vswitch_nl_mcgrps_admin;
 	return hvnet_genl_register(&vswitch_nl_family);
 }
 

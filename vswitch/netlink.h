@@ -58,6 +58,7 @@ struct vswitch_nl_dumper {
 void *vswitch_nl_msg_start(struct sk_buff *msg, u32 portid, u32 seq, int flags, u8 cmd,
 			   struct netlink_callback *cb);
 bool vswitch_nl_missing(struct genl_info *info, int attr, const char *what);
+int vswitch_nl_read_allowed(struct net *net, struct netlink_ext_ack *extack);
 struct vswitch *vswitch_nl_switch(struct nlattr **attrs, int id_attr, int name_attr,
 				  struct netlink_ext_ack *extack);
 struct vswitch_port *vswitch_nl_port(struct vswitch *sw, struct nlattr **attrs, int id_attr,

@@ -410,7 +410,9 @@ static const struct genl_split_ops vswitch_nl_ops[] = {
 	},
 	{
 		.cmd		= VSWITCH_CMD_FDB_GET,
+		.start		= vswitch_nl_fdb_get_start,
 		.dumpit		= vswitch_nl_fdb_get_dumpit,
+		.done		= vswitch_nl_fdb_get_done,
 		.policy		= vswitch_fdb_get_nl_policy,
 		.maxattr	= VSWITCH_A_FDB_SWITCH_NAME,
 		.flags		= GENL_CMD_CAP_DUMP,
@@ -483,14 +485,14 @@ static const struct genl_split_ops vswitch_nl_ops[] = {
 		.doit		= vswitch_nl_prop_get_doit,
 		.policy		= vswitch_prop_get_do_nl_policy,
 		.maxattr	= VSWITCH_A_PROP_INSTANCE,
-		.flags		= GENL_CMD_CAP_DO,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{
 		.cmd		= VSWITCH_CMD_PROP_GET,
 		.dumpit		= vswitch_nl_prop_get_dumpit,
 		.policy		= vswitch_prop_get_dump_nl_policy,
 		.maxattr	= VSWITCH_A_PROP_PORT_NAME,
-		.flags		= GENL_CMD_CAP_DUMP,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DUMP,
 	},
 };
 

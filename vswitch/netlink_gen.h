@@ -12,6 +12,9 @@
 #include <uapi/linux/hvnet_vswitch.h>
 #include <hvnet/compat.h>
 
+int vswitch_nl_fdb_get_start(struct netlink_callback *cb);
+int vswitch_nl_fdb_get_done(struct netlink_callback *cb);
+
 int vswitch_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info);
 int vswitch_nl_switch_new_doit(struct sk_buff *skb, struct genl_info *info);
 int vswitch_nl_switch_del_doit(struct sk_buff *skb, struct genl_info *info);

@@ -2,6 +2,8 @@
 /* The forwarding table over netlink: fdb-get (dump), -add, -del, -flush. */
 #include <linux/etherdevice.h>
 #include <linux/rhashtable.h>
+#include <linux/slab.h>
+#include <net/sock.h>
 
 #include "netlink.h"
 
@@ -36,48 +38,88 @@ static int vswitch_nl_fill_fdb(struct sk_buff *msg, void *obj, u32 portid, u32 s
 }
 
 /*
- * The walk order is stable while the table does not resize. A resize
- * between two parts of a dump (the table grows in the background after
- * inserts) is flagged as NLM_F_DUMP_INTR, as a change is: the bucket array
- * is part of the generation the dump checks.
+ * A dump of one switch's table: a walker of the rhashtable kept from part
+ * to part (cb->args[5]), under RCU and without vswitch_mutex, so a reader
+ * dumping a big table does not hold configuration up, and each part goes
+ * on where the last stopped (the switch is held meanwhile). A resize of the
+ * table rewinds the walker: what was sent may come again, and the dump
+ * says so with NLM_F_DUMP_INTR.
  */
-static int vswitch_nl_dump_fdb(struct vswitch_nl_dumper *d, struct vswitch *sw)
-{
-	struct vswitch_fdb_msg m = { .sw = sw };
+struct vswitch_fdb_dump {
+	struct vswitch *sw;
 	struct rhashtable_iter iter;
-	int err = 0;
+	unsigned long sent;
+	u32 seq;
+};
 
-	rcu_read_lock();
-	d->cb->seq ^= (u32)(unsigned long)rcu_dereference(sw->fdb.tbl.tbl);
-	rcu_read_unlock();
-	rhashtable_walk_enter(&sw->fdb.tbl, &iter);
-	rhashtable_walk_start(&iter);
-	while ((m.e = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(m.e)) {
-			/* resized under the walk: what was sent may repeat */
-			d->cb->seq++;
-			continue;
-		}
-		err = vswitch_nl_dump_put(d, &m);
-		if (err)
-			break;
+int vswitch_nl_fdb_get_start(struct netlink_callback *cb)
+{
+	struct nlattr **attrs = hvnet_dump_attrs(cb);
+	struct vswitch_fdb_dump *fd;
+	struct vswitch *sw;
+	int err;
+
+	err = vswitch_nl_read_allowed(sock_net(cb->skb->sk), cb->extack);
+	if (err)
+		return err;
+	fd = kzalloc(sizeof(*fd), GFP_KERNEL);
+	if (!fd)
+		return -ENOMEM;
+	mutex_lock(&vswitch_mutex);
+	sw = vswitch_nl_switch(attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
+			       cb->extack);
+	if (!IS_ERR(sw))
+		refcount_inc(&sw->refs);
+	mutex_unlock(&vswitch_mutex);
+	if (IS_ERR(sw)) {
+		kfree(fd);
+		return PTR_ERR(sw);
 	}
-	rhashtable_walk_stop(&iter);
-	rhashtable_walk_exit(&iter);
-	return err;
+	fd->sw = sw;
+	fd->seq = 1;
+	rhashtable_walk_enter(&sw->fdb.tbl, &fd->iter);
+	cb->args[5] = (long)fd;
+	return 0;
+}
+
+int vswitch_nl_fdb_get_done(struct netlink_callback *cb)
+{
+	struct vswitch_fdb_dump *fd = (struct vswitch_fdb_dump *)cb->args[5];
+
+	if (!fd)
+		return 0;
+	rhashtable_walk_exit(&fd->iter);
+	vswitch_put(fd->sw);
+	kfree(fd);
+	return 0;
 }
 
 int vswitch_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	static const struct vswitch_nl_dump_ops ops = {
-		.fill = vswitch_nl_fill_fdb,
-		.sw = vswitch_nl_dump_fdb,
-		.sw_id_attr = VSWITCH_A_FDB_SWITCH_ID,
-		.sw_name_attr = VSWITCH_A_FDB_SWITCH_NAME,
-		.need_switch = true,
-	};
+	struct vswitch_fdb_dump *fd = (struct vswitch_fdb_dump *)cb->args[5];
+	struct vswitch_fdb_msg m = { .sw = fd->sw };
+	u8 cmd = ((struct genlmsghdr *)nlmsg_data(cb->nlh))->cmd;
+	int err;
 
-	return vswitch_nl_dump(skb, cb, &ops);
+	err = rhashtable_walk_start_check(&fd->iter);
+	if (err == -EAGAIN && fd->sent)
+		fd->seq++;
+	cb->seq = fd->seq;
+	while ((m.e = rhashtable_walk_peek(&fd->iter))) {
+		if (IS_ERR(m.e)) {
+			/* resized under the walk, which starts again */
+			if (fd->sent)
+				cb->seq = ++fd->seq;
+			continue;
+		}
+		if (vswitch_nl_fill_fdb(skb, &m, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+					NLM_F_MULTI, cmd, cb))
+			break;
+		fd->sent++;
+		rhashtable_walk_next(&fd->iter);
+	}
+	rhashtable_walk_stop(&fd->iter);
+	return skb->len;
 }
 
 /*

@@ -141,6 +141,7 @@ struct vswitch *vswitch_create(const char *name, enum vswitch_switch_type type,
 	if (!sw)
 		return ERR_PTR(-ENOMEM);
 	strscpy(sw->name, name, sizeof(sw->name));
+	refcount_set(&sw->refs, 1);
 	sw->type = type;
 	xa_init_flags(&sw->ports, XA_FLAGS_ALLOC1);
 	INIT_LIST_HEAD(&sw->nics);
@@ -212,6 +213,18 @@ void vswitch_destroy(struct vswitch *sw)
 	/* no NIC is connected: after a grace period no frame is inside */
 	vswitch_ext_unbind_all(sw);
 	synchronize_net();
+	vswitch_put(sw);
+}
+
+/*
+ * A switch's memory goes with its last reference: its own, dropped by
+ * vswitch_destroy(), or an FDB dump's, which walks the (by then empty)
+ * table without vswitch_mutex. Context: may sleep.
+ */
+void vswitch_put(struct vswitch *sw)
+{
+	if (!refcount_dec_and_test(&sw->refs))
+		return;
 	vswitch_fdb_destroy(&sw->fdb);
 	xa_destroy(&sw->ports);
 	free_percpu(sw->stats);

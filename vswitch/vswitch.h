@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
+#include <linux/refcount.h>
 #include <linux/rhashtable-types.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
@@ -214,6 +215,7 @@ struct vswitch_prop {
 
 struct vswitch {
 	u32 id;
+	refcount_t refs;		/* the switch's own, and each FDB dump's */
 	char name[VSWITCH_NAME_LEN];
 	enum vswitch_switch_type type;
 	struct xarray ports;		/* id -> port; ids from 1 */
@@ -395,6 +397,7 @@ struct vswitch *vswitch_create(const char *name, enum vswitch_switch_type type,
 			       struct net_device *uplink, const char *internal_ifname,
 			       struct netlink_ext_ack *extack);
 void vswitch_destroy(struct vswitch *sw);
+void vswitch_put(struct vswitch *sw);
 void vswitch_destroy_all(void);
 extern struct xarray vswitch_switches;
 extern u32 vswitch_generation;

@@ -140,6 +140,27 @@ static int nl_done_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_ERROR;
 }
 
+/*
+ * A dump that crossed a change (or an FDB resize) flags its messages with
+ * NLM_F_DUMP_INTR, which libmnl turns into an error that drops the rest of
+ * the dump. Clear the flags, and say whether there was one.
+ */
+static bool nl_dump_intr(void *buf, size_t len)
+{
+	struct nlmsghdr *nlh = buf;
+	int left = len;
+	bool intr = false;
+
+	while (mnl_nlmsg_ok(nlh, left)) {
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
+			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+			intr = true;
+		}
+		nlh = mnl_nlmsg_next(nlh, &left);
+	}
+	return intr;
+}
+
 int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 {
 	mnl_cb_t ctl[NLMSG_MIN_TYPE] = {
@@ -148,6 +169,7 @@ int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 	};
 	struct nl_talk_ctx ctx = { .nl = nl, .cb = cb, .data = data };
 	unsigned int seq = req->nlmsg_seq;
+	bool intr = false;
 	int ret;
 
 	nl->ext_msg[0] = '\0';
@@ -158,11 +180,17 @@ int nl_talk(struct hv_nl *nl, struct nlmsghdr *req, mnl_cb_t cb, void *data)
 		ret = mnl_socket_recvfrom(nl->sock, nl->buf, NL_RECV_SIZE);
 		if (ret < 0)
 			return -errno;
+		if (nl_dump_intr(nl->buf, ret))
+			intr = true;
 		ret = mnl_cb_run2(nl->buf, ret, seq, nl->portid, nl_data_cb,
 				  &ctx, ctl, NLMSG_MIN_TYPE);
 		if (ret == MNL_CB_ERROR)
 			return -errno;
 	} while (ret > MNL_CB_STOP);
+	/* as iproute2: what came is shown, and said to be maybe inconsistent */
+	if (intr)
+		fputs("hvnet: the dump was interrupted by a change and may be inconsistent\n",
+		      stderr);
 	return 0;
 }
 

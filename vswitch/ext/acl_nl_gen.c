@@ -53,21 +53,21 @@ static const struct genl_split_ops vswitch_acl_nl_ops[] = {
 		.dumpit		= vswitch_acl_nl_rule_get_dumpit,
 		.policy		= vswitch_acl_rule_get_nl_policy,
 		.maxattr	= VSWITCH_ACL_A_RULE_PORT_NAME,
-		.flags		= GENL_CMD_CAP_DUMP,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DUMP,
 	},
 	{
 		.cmd		= VSWITCH_ACL_CMD_FLOW_GET,
 		.dumpit		= vswitch_acl_nl_flow_get_dumpit,
 		.policy		= vswitch_acl_flow_get_nl_policy,
 		.maxattr	= VSWITCH_ACL_A_FLOW_PORT_NAME,
-		.flags		= GENL_CMD_CAP_DUMP,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DUMP,
 	},
 	{
 		.cmd		= VSWITCH_ACL_CMD_TABLE_GET,
 		.doit		= vswitch_acl_nl_table_get_doit,
 		.policy		= vswitch_acl_table_get_nl_policy,
 		.maxattr	= VSWITCH_ACL_A_TABLE_SWITCH_NAME,
-		.flags		= GENL_CMD_CAP_DO,
+		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 };
 
