@@ -63,6 +63,14 @@ check "vic, acc (access 10), tr (trunk 10), fl" bash -c \
 	 hvnet port add $SW name acc dev hacc-h vlan access 10 &&
 	 hvnet port add $SW name tr dev htr-h vlan trunk 10 native 1 &&
 	 hvnet port add $SW name fl dev hfl-h"
+check "one command: a port on a veth with the guest's MAC" bash -c \
+	"ip link add hvhone type veth peer name hvhonep && ip link set hvhone up &&
+	 hvnet port add $SW name one dev hvhone mac 02:00:00:00:0a:0c"
+check_output "its MAC guard is on by default too" 'mac-guard on' hvnet port show $SW one
+check_output "and its NIC has the guest's MAC" 'mac 02:00:00:00:0a:0c' hvnet port show $SW one
+check_output "a MAC without a dev is refused" 'goes with nic-ifindex|MAC of the NIC' \
+	bash -c "hvnet port add $SW name two mac 02:00:00:00:0a:0d 2>&1; true"
+check "port one deleted" bash -c "hvnet port del $SW one && ip link del hvhone"
 check_output "a port's default learning limit is 1024" 'learn-limit 1024' hvnet port show $SW fl
 check_output "a switch's default learning limit is 65536" 'learn-limit 65536' hvnet switch show $SW
 check_output "a port is not trusted by default" '"trusted":"off"' hvnet -j port show $SW acc

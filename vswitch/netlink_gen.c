@@ -64,7 +64,7 @@ static const struct nla_policy vswitch_switch_set_nl_policy[VSWITCH_A_SWITCH_GRO
 };
 
 /* VSWITCH_CMD_PORT_NEW - do */
-static const struct nla_policy vswitch_port_new_nl_policy[VSWITCH_A_PORT_TRUSTED + 1] = {
+static const struct nla_policy vswitch_port_new_nl_policy[VSWITCH_A_PORT_NIC_MAC + 1] = {
 	[VSWITCH_A_PORT_SWITCH_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[VSWITCH_A_PORT_SWITCH_NAME] = { .type = NLA_NUL_STRING, .len = 63, },
 	[VSWITCH_A_PORT_NAME] = { .type = NLA_NUL_STRING, .len = 63, },
@@ -84,6 +84,7 @@ static const struct nla_policy vswitch_port_new_nl_policy[VSWITCH_A_PORT_TRUSTED
 	[VSWITCH_A_PORT_MIRROR_MODE] = NLA_POLICY_MAX(NLA_U32, 2),
 	[VSWITCH_A_PORT_STORM_LIMIT] = NLA_POLICY_FULL_RANGE(NLA_U32, &vswitch_a_port_storm_limit_range),
 	[VSWITCH_A_PORT_TRUSTED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[VSWITCH_A_PORT_NIC_MAC] = NLA_POLICY_EXACT_LEN(6),
 };
 
 /* VSWITCH_CMD_PORT_DEL - do */
@@ -335,7 +336,7 @@ static const struct genl_split_ops vswitch_nl_ops[] = {
 		.cmd		= VSWITCH_CMD_PORT_NEW,
 		.doit		= vswitch_nl_port_new_doit,
 		.policy		= vswitch_port_new_nl_policy,
-		.maxattr	= VSWITCH_A_PORT_TRUSTED,
+		.maxattr	= VSWITCH_A_PORT_NIC_MAC,
 		.flags		= GENL_ADMIN_PERM | GENL_CMD_CAP_DO,
 	},
 	{

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* The port object over netlink: port-new, -del, -get, -set. */
+#include <linux/etherdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
@@ -172,7 +173,7 @@ static int vswitch_port_apply_conf(struct vswitch_port *port, struct nlattr **at
 
 /* port-new with nic-ifindex: the emulated NIC on that netdev, connected. */
 static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifindex,
-				struct netlink_ext_ack *extack)
+				struct nlattr *mac, struct netlink_ext_ack *extack)
 {
 	struct vswitch_nic *nic;
 	struct net_device *dev;
@@ -186,6 +187,10 @@ static int vswitch_port_add_nic(struct vswitch_port *port, struct nlattr *ifinde
 	nic = vswitch_nic_alloc(port, 0, VSWITCH_NIC_TYPE_EMULATED, extack);
 	if (IS_ERR(nic))
 		return PTR_ERR(nic);
+	if (mac) {
+		ether_addr_copy(nic->mac, nla_data(mac));
+		nic->mac_set = true;
+	}
 	err = vswitch_nic_attach_dev(nic, dev, extack);
 	if (err) {
 		vswitch_nic_destroy(nic);
@@ -208,17 +213,26 @@ static void *vswitch_nl_port_switch(struct genl_info *info)
 static void *vswitch_nl_port_create(struct genl_info *info, void *sw)
 {
 	struct nlattr *ifindex = info->attrs[VSWITCH_A_PORT_NIC_IFINDEX];
+	struct nlattr *mac = info->attrs[VSWITCH_A_PORT_NIC_MAC];
 	struct vswitch_port *port;
 	struct vswitch_nic *nic;
 	int err;
 
+	if (mac && !ifindex) {
+		NL_SET_ERR_MSG_ATTR(info->extack, mac, "nic-mac goes with nic-ifindex");
+		return ERR_PTR(-EINVAL);
+	}
+	if (mac && !is_valid_ether_addr(nla_data(mac))) {
+		NL_SET_ERR_MSG_ATTR(info->extack, mac, "not a valid unicast MAC address");
+		return ERR_PTR(-EINVAL);
+	}
 	port = vswitch_port_create(sw, nla_data(info->attrs[VSWITCH_A_PORT_NAME]),
 				   VSWITCH_PORT_TYPE_EMULATED, info->extack);
 	if (IS_ERR(port))
 		return port;
 	err = vswitch_port_apply_conf(port, info->attrs, info->extack);
 	if (!err && ifindex)
-		err = vswitch_port_add_nic(port, ifindex, info->extack);
+		err = vswitch_port_add_nic(port, ifindex, mac, info->extack);
 	if (!err)
 		return port;
 	/* nothing changed: undo the NIC, if any, and the port */

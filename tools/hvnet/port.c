@@ -188,7 +188,7 @@ void port_print(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 /* The options of port add; port set takes vlan, native and learn-limit. */
 enum { PO_NAME, PO_TYPE, PO_DEV, PO_VLAN, PO_NATIVE, PO_LEARN_LIMIT,
 	PO_MAC_GUARD, PO_DHCP_GUARD, PO_ROUTER_GUARD, PO_SECONDARY, PO_MIRROR,
-	PO_STORM_LIMIT, PO_TRUSTED };
+	PO_STORM_LIMIT, PO_TRUSTED, PO_MAC };
 
 static const char *const port_opt_names[] = {
 	[PO_NAME] = "name",
@@ -204,6 +204,7 @@ static const char *const port_opt_names[] = {
 	[PO_MIRROR] = "mirror",
 	[PO_STORM_LIMIT] = "storm-limit",
 	[PO_TRUSTED] = "trusted",
+	[PO_MAC] = "mac",
 };
 
 static const struct hv_names port_opts = { port_opt_names, ARRAY_SIZE(port_opt_names) };
@@ -312,6 +313,14 @@ static int port_opt(struct hv_ctx *ctx, struct hv_args *a, int opt, void *data)
 		if (!ret)
 			mnl_attr_put_u32(po->nlh, VSWITCH_A_PORT_STORM_LIMIT, val);
 		return ret;
+	case PO_MAC: {
+		uint8_t mac[HV_MAC_LEN];
+
+		ret = arg_mac(ctx, a, "mac", mac);
+		if (!ret)
+			mnl_attr_put(po->nlh, VSWITCH_A_PORT_NIC_MAC, HV_MAC_LEN, mac);
+		return ret;
+	}
 	case PO_TRUSTED:
 		ret = arg_enum(ctx, a, "trusted", &hv_on_off, &val);
 		if (!ret)
@@ -350,7 +359,7 @@ static int port_args(struct hv_ctx *ctx, struct hv_args *a,
 		return ret;
 	mnl_attr_put_strz(nlh, VSWITCH_A_PORT_SWITCH_NAME, sw);
 	if (add) {
-		allowed |= HV_OPT(PO_NAME) | HV_OPT(PO_TYPE) | HV_OPT(PO_DEV);
+		allowed |= HV_OPT(PO_NAME) | HV_OPT(PO_TYPE) | HV_OPT(PO_DEV) | HV_OPT(PO_MAC);
 	} else {
 		ret = arg_name(ctx, a, "NAME", &name);
 		if (ret)
@@ -371,6 +380,8 @@ static int port_add(struct hv_ctx *ctx, struct hv_args *a)
 		return ret;
 	if (!(seen & HV_OPT(PO_NAME)))
 		return hv_usage(ctx, "missing \"name NAME\"");
+	if ((seen & HV_OPT(PO_MAC)) && !(seen & HV_OPT(PO_DEV)))
+		return hv_usage(ctx, "\"mac MAC\" is the MAC of the NIC \"dev DEV\" makes");
 	return vsw_talk(ctx, nlh, NULL, NULL);
 }
 
@@ -532,7 +543,8 @@ static const struct hv_cmd port_cmds[] = {
 const struct hv_object hv_port_obj = {
 	.name = "port",
 	.usage =
-	"Usage: hvnet port add SWITCH name NAME [ type emulated ] [ dev DEV ] [ POLICY ]...\n"
+	"Usage: hvnet port add SWITCH name NAME [ type emulated ] [ dev DEV [ mac MAC ] ]\n"
+	"                      [ POLICY ]...\n"
 	"       hvnet port del SWITCH NAME\n"
 	"       hvnet port set SWITCH NAME POLICY...\n"
 	"       hvnet port [ show [ SWITCH [ NAME ] ] ]\n"
