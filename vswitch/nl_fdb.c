@@ -54,31 +54,39 @@ struct vswitch_fdb_dump {
 
 int vswitch_nl_fdb_get_start(struct netlink_callback *cb)
 {
-	struct nlattr **attrs = hvnet_dump_attrs(cb);
 	struct vswitch_fdb_dump *fd;
+
+	fd = kzalloc(sizeof(*fd), GFP_KERNEL);
+	if (!fd)
+		return -ENOMEM;
+	fd->seq = 1;
+	cb->args[5] = (long)fd;
+	return 0;
+}
+
+/*
+ * The first pass finds the switch: a refusal there reaches the sender with
+ * its message on every kernel (6.1 starts a dump without the extack).
+ */
+static int vswitch_fdb_dump_begin(struct netlink_callback *cb, struct vswitch_fdb_dump *fd)
+{
+	struct nlattr **attrs = hvnet_dump_attrs(cb);
 	struct vswitch *sw;
 	int err;
 
 	err = vswitch_nl_read_allowed(sock_net(cb->skb->sk), cb->extack);
 	if (err)
 		return err;
-	fd = kzalloc(sizeof(*fd), GFP_KERNEL);
-	if (!fd)
-		return -ENOMEM;
 	mutex_lock(&vswitch_mutex);
 	sw = vswitch_nl_switch(attrs, VSWITCH_A_FDB_SWITCH_ID, VSWITCH_A_FDB_SWITCH_NAME,
 			       cb->extack);
 	if (!IS_ERR(sw))
 		refcount_inc(&sw->refs);
 	mutex_unlock(&vswitch_mutex);
-	if (IS_ERR(sw)) {
-		kfree(fd);
+	if (IS_ERR(sw))
 		return PTR_ERR(sw);
-	}
 	fd->sw = sw;
-	fd->seq = 1;
 	rhashtable_walk_enter(&sw->fdb.tbl, &fd->iter);
-	cb->args[5] = (long)fd;
 	return 0;
 }
 
@@ -88,8 +96,10 @@ int vswitch_nl_fdb_get_done(struct netlink_callback *cb)
 
 	if (!fd)
 		return 0;
-	rhashtable_walk_exit(&fd->iter);
-	vswitch_put(fd->sw);
+	if (fd->sw) {
+		rhashtable_walk_exit(&fd->iter);
+		vswitch_put(fd->sw);
+	}
 	kfree(fd);
 	return 0;
 }
@@ -97,10 +107,16 @@ int vswitch_nl_fdb_get_done(struct netlink_callback *cb)
 int vswitch_nl_fdb_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct vswitch_fdb_dump *fd = (struct vswitch_fdb_dump *)cb->args[5];
-	struct vswitch_fdb_msg m = { .sw = fd->sw };
 	u8 cmd = ((struct genlmsghdr *)nlmsg_data(cb->nlh))->cmd;
+	struct vswitch_fdb_msg m;
 	int err;
 
+	if (!fd->sw) {
+		err = vswitch_fdb_dump_begin(cb, fd);
+		if (err)
+			return err;
+	}
+	m.sw = fd->sw;
 	err = rhashtable_walk_start_check(&fd->iter);
 	if (err == -EAGAIN && fd->sent)
 		fd->seq++;
