@@ -110,8 +110,8 @@ static inline int hvnet_genl_dump_refuse(struct sk_buff *skb, struct netlink_cal
 
 /*
  * 6.1 starts a dump without the request's extack, but gives it to the dump
- * itself: a request its dump's policy refuses is refused there, with the
- * message naming the attribute.
+ * itself: a request its dump's policy refuses is refused there, with
+ * lib/nlattr.c's message (6.1 sends no attribute offset with a dump's end).
  */
 static inline int hvnet_genl_dump_start(struct netlink_callback *cb)
 {
