@@ -257,7 +257,7 @@ TEST_F_TIMEOUT(spec, ops_and_attributes, 120)
 	printf("# %d ops compared\n", compared);
 	if (!split)
 		printf("# no split ops: %d dumps take less than their do's policy; %d %s\n",
-		       folded, refusals, "attributes only the do takes refused at dump start");
+		       folded, refusals, "attributes only the do takes sent to their dump");
 	EXPECT_LT(0, compared);
 	EXPECT_EQ(0, bad);
 }
