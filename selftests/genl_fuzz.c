@@ -7,8 +7,15 @@
  * the NEW flags), attributes biased to the policies the kernel dumps (each
  * bound and one past it, as genl_policy_test probes them), random types,
  * lengths, payloads and nests, torn attributes and short headers; some sent
- * by an unprivileged sender (euid nobody, no capabilities).
+ * by an unprivileged sender (euid nobody, no capabilities), some by root
+ * from a child partition (a socket of a network namespace of its own).
  *
+ * Neither gets through what it may not: nobody's request of an op that
+ * needs CAP_NET_ADMIN (the spec's admin-perm, per do and dump) answers
+ * EPERM (EINVAL only when its nlmsg_flags hold bits genetlink refuses
+ * first, before the privilege), and nothing from the child partition but
+ * info-get answers 0 (its reads and changes are refused, EPERM, or fail
+ * validation first).
  * Afterwards every switch is deleted, a valid create/dump/delete must work
  * and every module must unload; guest-run fails the test on any kernel
  * report. The answers are printed by errno.
@@ -20,7 +27,9 @@
  * Output is TAP: a failure prints the seed to repeat it with.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,9 +141,9 @@ static void keep_cases(void)
 
 /* --- the tally ------------------------------------------------------------- */
 
-enum { SENDER_VALID, SENDER_RANDOM, SENDER_NOBODY, SENDERS };
+enum { SENDER_VALID, SENDER_RANDOM, SENDER_NOBODY, SENDER_CHILD, SENDERS };
 
-static const char *const sender_name[SENDERS] = { "valid", "random", "nobody" };
+static const char *const sender_name[SENDERS] = { "valid", "random", "nobody", "child" };
 static unsigned long tally[SENDERS][MAX_ERRNO + 2];	/* last: no answer */
 static unsigned long sent, dumps, replies;
 
@@ -154,20 +163,21 @@ static void print_tally(void)
 	unsigned long total[SENDERS] = { 0 };
 	int e, s;
 
-	printf("# %-14s %10s %10s %10s\n", "answer", sender_name[0], sender_name[1],
-	       sender_name[2]);
+	printf("# %-14s %10s %10s %10s %10s\n", "answer", sender_name[0], sender_name[1],
+	       sender_name[2], sender_name[3]);
 	for (e = 0; e <= MAX_ERRNO + 1; e++) {
 		const char *name = e == 0 ? "0 (success)" : e > MAX_ERRNO ? "no answer" :
 				   strerrorname_np(e);
 
-		if (!tally[0][e] && !tally[1][e] && !tally[2][e])
+		if (!tally[0][e] && !tally[1][e] && !tally[2][e] && !tally[3][e])
 			continue;
-		printf("# %-14s %10lu %10lu %10lu\n", name ? name : "?", tally[0][e], tally[1][e],
-		       tally[2][e]);
+		printf("# %-14s %10lu %10lu %10lu %10lu\n", name ? name : "?", tally[0][e],
+		       tally[1][e], tally[2][e], tally[3][e]);
 		for (s = 0; s < SENDERS; s++)
 			total[s] += tally[s][e];
 	}
-	printf("# %-14s %10lu %10lu %10lu\n", "total", total[0], total[1], total[2]);
+	printf("# %-14s %10lu %10lu %10lu %10lu\n", "total", total[0], total[1], total[2],
+	       total[3]);
 	printf("# %lu requests, %lu of them dumps, %lu reply messages\n", sent, dumps, replies);
 }
 
@@ -175,7 +185,7 @@ static void print_tally(void)
 
 static struct genl_req req;
 static struct genl_ans ans;
-static int fd, nobody_fd = -1;
+static int fd, nobody_fd = -1, child_fd = -1;
 
 static void vreq(uint8_t cmd, int sw)
 {
@@ -380,13 +390,41 @@ static void random_attr(int fi, int oi, int kind, int depth)
 	genl_put_attr(&req, type, buf, len);
 }
 
+/* what nobody or the child partition got through that it may not have */
+static unsigned long through[SENDERS];
+
+static void check_through(int sender, const struct fam *f, uint8_t cmd, uint16_t flags,
+			  const struct genl_ans *a)
+{
+	/* what genetlink takes for a dump, and the flags it refuses at once */
+	int kind = (flags & NLM_F_DUMP) == NLM_F_DUMP ? KIND_DUMP : KIND_DO;
+	uint16_t rest = flags & ~(kind == KIND_DUMP ? NLM_F_DUMP : 0);
+	bool odd = rest & ~(NLM_F_REQUEST | NLM_F_ACK | NLM_F_ECHO);
+	const struct spec_op *so = NULL;
+	bool bad;
+	int i;
+
+	for (i = 0; i < nspecs; i++)
+		if (!strcmp(specs[i].name, f->name))
+			so = spec_op(&specs[i], cmd, kind);
+	if (sender == SENDER_NOBODY)
+		bad = so && strcmp(so->priv, "none") && a->error != -EPERM &&
+		      !(odd && a->error == -EINVAL);
+	else
+		bad = !a->error && !(so && !strcmp(so->name, "info-get"));
+	if (bad && through[sender]++ < 10)
+		printf("# %s got through: %s %s %s: errno %d \"%s\"\n", sender_name[sender],
+		       f->name, so ? so->name : "an op of no spec", kind_name[kind], a->error,
+		       a->ext_msg);
+}
+
 static void random_request(void)
 {
 	static const uint16_t extra_flags[] = {
 		NLM_F_DUMP, NLM_F_ECHO, NLM_F_EXCL, NLM_F_CREATE, NLM_F_REPLACE, NLM_F_APPEND,
 		NLM_F_ATOMIC,
 	};
-	int fi = below(nfams), oi = -1, kind, i, n, ret, sender;
+	int fi = below(nfams), oi = -1, kind, i, n, ret, sender, who;
 	struct fam *f = &fams[fi];
 	uint16_t flags = 0;
 	uint8_t cmd;
@@ -419,7 +457,9 @@ static void random_request(void)
 	}
 	if (flags & NLM_F_DUMP)
 		dumps++;
-	sender = nobody_fd >= 0 && chance(20) ? SENDER_NOBODY : SENDER_RANDOM;
+	who = below(100);
+	sender = nobody_fd >= 0 && who < 20 ? SENDER_NOBODY :
+		 child_fd >= 0 && who < 30 ? SENDER_CHILD : SENDER_RANDOM;
 	if (sender == SENDER_NOBODY) {
 		/* the effective uid decides the capabilities netlink checks */
 		if (seteuid(65534))
@@ -428,9 +468,11 @@ static void random_request(void)
 		if (seteuid(0))
 			exit(1);
 	} else {
-		ret = genl_call(fd, &req, &ans);
+		ret = genl_call(sender == SENDER_CHILD ? child_fd : fd, &req, &ans);
 	}
 	count(sender, ret, &ans);
+	if (!ret && sender != SENDER_RANDOM && req.nlh.nlmsg_len >= NLMSG_LENGTH(GENL_HDRLEN))
+		check_through(sender, f, cmd, req.nlh.nlmsg_flags, &ans);
 }
 
 /* --- setup and the checks after the storm ------------------------------------- */
@@ -457,6 +499,25 @@ static void veths(bool up)
 			sh(cmd);
 		}
 	}
+}
+
+/*
+ * A socket of a child partition's stack: root in a network namespace of its
+ * own, made for it and left at once (the socket keeps it).
+ */
+static int child_socket(void)
+{
+	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC), s = -1;
+
+	if (self < 0)
+		return -1;
+	if (!unshare(CLONE_NEWNET)) {
+		s = genl_open();
+		if (setns(self, CLONE_NEWNET))
+			exit(1);
+	}
+	close(self);
+	return s;
 }
 
 static uint32_t switch_ids[256];
@@ -564,7 +625,7 @@ int main(void)
 	const char *broken;
 	double t0, end;
 
-	printf("TAP version 13\n1..3\n");
+	printf("TAP version 13\n1..4\n");
 	printf("# genl_fuzz: seed %lu, %lu s%s (FUZZ_SEED=%lu FUZZ_SECONDS=%lu to repeat)\n",
 	       seed, seconds, limit ? " or the count" : "", seed, seconds);
 	rng_state = seed;
@@ -604,8 +665,9 @@ int main(void)
 		if (seteuid(0))
 			return 1;
 	}
-	printf("# %d families; an unprivileged sender %s\n", nfams,
-	       nobody_fd >= 0 ? "too" : "cannot be had");
+	child_fd = child_socket();
+	printf("# %d families; an unprivileged sender %s, a child partition's %s\n", nfams,
+	       nobody_fd >= 0 ? "too" : "cannot be had", child_fd >= 0 ? "too" : "cannot be had");
 
 	t0 = now();
 	end = t0 + seconds;
@@ -625,25 +687,40 @@ int main(void)
 		printf("ok 1 fuzz: %lu requests, all answered (seed %lu)\n", sent, seed);
 	}
 
+	if (nobody_fd < 0 || child_fd < 0) {
+		printf("not ok 2 nobody and a child partition get through only what they may");
+		printf(" # %s cannot be had\n", nobody_fd < 0 ? "nobody" : "a child partition");
+		failed++;
+	} else if (through[SENDER_NOBODY] + through[SENDER_CHILD]) {
+		printf("not ok 2 nobody and a child partition get through only what they may");
+		printf(" # nobody %lu, the child partition %lu (seed %lu)\n",
+		       through[SENDER_NOBODY], through[SENDER_CHILD], seed);
+		failed++;
+	} else {
+		printf("ok 2 nobody and a child partition get through only what they may\n");
+	}
+
 	printf("# %d switches deleted after the storm\n", delete_switches());
 	broken = create_dump_delete();
 	if (broken) {
-		printf("not ok 2 a valid create, dump and delete works after the storm");
+		printf("not ok 3 a valid create, dump and delete works after the storm");
 		printf(" # %s: errno %d \"%s\"\n", broken, ans.error, ans.ext_msg);
 		failed++;
 	} else {
-		printf("ok 2 a valid create, dump and delete works after the storm\n");
+		printf("ok 3 a valid create, dump and delete works after the storm\n");
 	}
 	if (nobody_fd >= 0)
 		close(nobody_fd);
+	if (child_fd >= 0)
+		close(child_fd);
 	close(fd);
 	left = hvnet_unload_all();
 	veths(false);
 	if (left) {
-		printf("not ok 3 every module unloads # %d stay loaded\n", left);
+		printf("not ok 4 every module unloads # %d stay loaded\n", left);
 		failed++;
 	} else {
-		printf("ok 3 every module unloads\n");
+		printf("ok 4 every module unloads\n");
 	}
 	return failed ? 1 : 0;
 }

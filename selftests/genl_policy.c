@@ -478,6 +478,87 @@ int genl_families(int fd, char names[][NAME_LEN], int max)
 	return ret ? ret : c.n;
 }
 
+/* --- split ops ---------------------------------------------------------- */
+
+/* CTRL_ATTR_OP_POLICY of one part: a command whose do and dump policies differ */
+static void split_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const char *p = (const char *)NLMSG_DATA(nlh) + GENL_HDRLEN;
+	int len = nlh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+	const struct nlattr *a, *cmd, *k;
+	int *split = data;
+
+	for (struct nla_it it = nla_iter(p, len); (a = nla_next(&it));) {
+		if (nla_type_of(a) != CTRL_ATTR_OP_POLICY)
+			continue;
+		for (struct nla_it ops = nla_in(a); (cmd = nla_next(&ops));) {
+			int64_t idx[KINDS] = { -1, -1 };
+
+			for (struct nla_it in = nla_in(cmd); (k = nla_next(&in));) {
+				if (nla_type_of(k) == CTRL_ATTR_POLICY_DO)
+					idx[KIND_DO] = nla_uint(k);
+				if (nla_type_of(k) == CTRL_ATTR_POLICY_DUMP)
+					idx[KIND_DUMP] = nla_uint(k);
+			}
+			if (idx[KIND_DO] >= 0 && idx[KIND_DUMP] >= 0 &&
+			    idx[KIND_DO] != idx[KIND_DUMP])
+				*split = 1;
+		}
+	}
+}
+
+int genl_split_ops(int fd)
+{
+	static char names[256][NAME_LEN];
+	static struct genl_req req;
+	static int known = -1;
+	int n, i, split = 0;
+
+	if (known >= 0)
+		return known;
+	n = genl_families(fd, names, 256);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n && !split; i++) {
+		genl_req_init(&req, GENL_ID_CTRL, CTRL_CMD_GETPOLICY, 0);
+		genl_put_str(&req, CTRL_ATTR_FAMILY_NAME, names[i]);
+		/* a family without policies answers ENODATA: nothing to see */
+		genl_dump(fd, &req, split_cb, &split);
+	}
+	known = split;
+	return split;
+}
+
+bool kernel_at_least(int major, int minor)
+{
+	struct utsname u;
+	int a, b;
+
+	if (uname(&u) || sscanf(u.release, "%d.%d", &a, &b) != 2)
+		return false;
+	return a > major || (a == major && b >= minor);
+}
+
+int fam_fold(struct fam *f, const struct spec_fam *s, int split)
+{
+	int o, t, n = 0;
+
+	for (o = 0; o < f->nops; o++) {
+		struct fam_op *op = &f->ops[o];
+		const struct spec_op *so = s ? spec_op(s, op->cmd, KIND_DUMP) : NULL;
+		const struct policy *p = fam_op_policy(f, op, KIND_DUMP);
+
+		op->dump_refuses = 0;
+		if (split || !so || !p || op->pol[KIND_DUMP] != op->pol[KIND_DO])
+			continue;
+		for (t = 1; t <= p->top; t++)
+			if (p->a[t].present && !spec_op_takes(so, t))
+				op->dump_refuses |= 1ULL << t;
+		n += !!op->dump_refuses;
+	}
+	return n;
+}
+
 /* --- the expectations file ---------------------------------------------- */
 
 static int parse_attr_line(char *line, struct spec_attr *sa)
@@ -656,6 +737,16 @@ const struct spec_op *spec_op_named(const struct spec_fam *s, const char *name, 
 		if (!strcmp(s->ops[i].name, name) && s->ops[i].kind == kind)
 			return &s->ops[i];
 	return NULL;
+}
+
+bool spec_op_takes(const struct spec_op *op, uint16_t num)
+{
+	int i;
+
+	for (i = 0; i < op->nattrs; i++)
+		if (op->attrs[i].num == num)
+			return true;
+	return false;
 }
 
 const char *spec_attr_name(const struct spec_fam *s, const char *set, uint16_t num)
@@ -955,6 +1046,11 @@ bool policy_refused_at(const struct genl_ans *ans, uint32_t off, uint32_t len)
 	       ans->bad_attr_off >= off && ans->bad_attr_off < off + (len ? len : NLA_HDRLEN);
 }
 
+bool dump_start_refused(const struct genl_ans *ans)
+{
+	return ans->error == -EINVAL && policy_refused(ans);
+}
+
 int send_one(int fd, const struct fam *f, uint32_t cmd, int kind, uint16_t type,
 	     const void *data, uint16_t len, struct genl_ans *ans, uint32_t *off)
 {
@@ -1001,7 +1097,15 @@ static void sweep_cb(const struct pcase *c, void *data)
 		sweep_fail(s, c, &ans, "no answer");
 		return;
 	}
-	if (c->ok) {
+	if (c->ok && s->kind == KIND_DUMP && s->type <= POL_MAX_ATTR &&
+	    (s->op->dump_refuses >> s->type & 1)) {
+		/* in the do's range, but the dump does not take it (6.1) */
+		s->st->not_taken++;
+		if (!dump_start_refused(&ans)) {
+			s->st->not_taken_passed++;
+			sweep_fail(s, c, &ans, "only the do takes it, not refused at dump start");
+		}
+	} else if (c->ok) {
 		s->st->in_range++;
 		if (policy_refused(&ans)) {
 			s->st->in_range_refused++;
@@ -1054,8 +1158,65 @@ void sweep_print(const char *who, const struct sweep_stats *st)
 {
 	printf("# %s: %d requests; %d in range, %d of them refused by the policy; ",
 	       who, st->sent, st->in_range, st->in_range_refused);
-	printf("%d out of range, %d of them let through; %d unanswered\n",
-	       st->out_of_range, st->out_of_range_passed, st->no_answer);
+	printf("%d out of range, %d of them let through; ",
+	       st->out_of_range, st->out_of_range_passed);
+	if (st->not_taken)
+		printf("%d in range of the do's policy, not the dump's, %d of them let through; ",
+		       st->not_taken, st->not_taken_passed);
+	printf("%d unanswered\n", st->no_answer);
+}
+
+/* the first in-range case of an attribute */
+struct first_ok {
+	struct pcase *c;
+	bool found;
+};
+
+static void first_ok_cb(const struct pcase *c, void *data)
+{
+	struct first_ok *fo = data;
+
+	if (fo->found || !c->ok)
+		return;
+	memcpy(fo->c, c, sizeof(*c));
+	fo->found = true;
+}
+
+int dump_refusals(int fd, const struct fam *f, const struct fam_op *op, const char *opname,
+		  int *checked)
+{
+	const struct policy *p = fam_op_policy(f, op, KIND_DUMP);
+	static struct genl_ans ans;
+	struct first_ok fo = { 0 };
+	int t, bad = 0;
+	uint32_t off;
+
+	fo.c = malloc(sizeof(*fo.c));
+	if (!fo.c)
+		return 1;
+	for (t = 1; p && t <= p->top; t++) {
+		if (!(op->dump_refuses >> t & 1))
+			continue;
+		fo.found = false;
+		pol_cases(f, &p->a[t], first_ok_cb, &fo);
+		if (!fo.found) {
+			printf("# %s %s dump attribute %d: no in-range case to send\n", f->name,
+			       opname, t);
+			bad++;
+			continue;
+		}
+		(*checked)++;
+		if (send_one(fd, f, op->cmd, KIND_DUMP, t | fo.c->flags, fo.c->data, fo.c->len,
+			     &ans, &off) || !dump_start_refused(&ans)) {
+			printf("# %s %s dump attribute %d, %s: only the do takes it, ", f->name,
+			       opname, t, fo.c->what);
+			printf("not refused at dump start (errno %d, extack \"%s\")\n", ans.error,
+			       ans.ext_msg);
+			bad++;
+		}
+	}
+	free(fo.c);
+	return bad;
 }
 
 /* --- modules ---------------------------------------------------------------- */

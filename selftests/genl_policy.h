@@ -52,6 +52,13 @@ struct fam_op {
 	uint32_t cmd;
 	uint32_t flags;			/* GENL_ADMIN_PERM, GENL_CMD_CAP_*, ... */
 	int pol[KINDS];			/* policy index per kind, -1: none */
+	/*
+	 * A kernel without split ops (6.1) has one policy per command: its
+	 * do's, dumped for its dump too. The attributes of that policy the
+	 * dump does not take (its spec's request has not them), by number;
+	 * hvnet refuses them when the dump starts (fam_fold()).
+	 */
+	uint64_t dump_refuses;
 };
 
 struct fam {
@@ -81,6 +88,18 @@ uint64_t pt_umax(uint32_t type);
 
 /* every family registered now (CTRL_CMD_GETFAMILY dump); returns the count */
 int genl_families(int fd, char names[][NAME_LEN], int max);
+
+/*
+ * Has the kernel split ops (a do and a dump of one command with policies
+ * of their own, 6.2 and later)? Read from the kernel, not its version:
+ * some registered family's policy dump shows a command whose do and dump
+ * have different policies (1), or none does (0: every command has one
+ * policy, as on 6.1); a negative errno if the families cannot be read.
+ * Asked of the kernel once, then remembered.
+ */
+int genl_split_ops(int fd);
+/* uname's release is @major.@minor or later */
+bool kernel_at_least(int major, int minor);
 
 /* --- the specs' expectations (genl_spec.txt) ----------------------------- */
 
@@ -139,10 +158,21 @@ const struct spec_op *spec_op(const struct spec_fam *s, uint32_t cmd, int kind);
 const struct spec_op *spec_op_named(const struct spec_fam *s, const char *name, int kind);
 /* an attribute's name in a set, or "attr-N" */
 const char *spec_attr_name(const struct spec_fam *s, const char *set, uint16_t num);
+/* is @num one of the request attributes of @op */
+bool spec_op_takes(const struct spec_op *op, uint16_t num);
 /* an op's name in the specs, or "op N" */
 const char *op_label(const struct spec_fam *specs, int n, const char *fam, uint32_t cmd);
 const struct spec_set *spec_nest(const struct spec_fam *s, const char *name);
 extern const char *const kind_name[KINDS];
+
+/*
+ * On a kernel without split ops (@split 0), a dump that shares its
+ * command's policy with the do (the only shape such a kernel dumps):
+ * set the op's dump_refuses to the attributes of that policy the spec's
+ * dump request does not have. Returns how many dumps take less than their
+ * do's policy; 0 on a kernel with split ops (each dump's policy is its own).
+ */
+int fam_fold(struct fam *f, const struct spec_fam *s, int split);
 
 /* --- probing a policy --------------------------------------------------- */
 
@@ -166,6 +196,13 @@ void pol_cases(const struct fam *f, const struct pol_attr *a,
 /* the policy refused the request (and named an attribute in [off, off + len)) */
 bool policy_refused(const struct genl_ans *ans);
 bool policy_refused_at(const struct genl_ans *ans, uint32_t off, uint32_t len);
+/*
+ * A dump refused at its start by its own policy, narrower than the one the
+ * kernel validated it against (6.1's, its do's): EINVAL and the policy's
+ * message from lib/nlattr.c. 6.1 ends the dump with the message, without
+ * the offending attribute's offset (NLMSG_DONE carries no more).
+ */
+bool dump_start_refused(const struct genl_ans *ans);
 
 /*
  * Send @cmd of family @f (NLM_F_DUMP for KIND_DUMP) with one attribute and
@@ -179,6 +216,7 @@ struct sweep_stats {
 	int sent;
 	int in_range, in_range_refused;	/* accepted by the policy / not */
 	int out_of_range, out_of_range_passed;
+	int not_taken, not_taken_passed; /* in the do's range, the dump takes it not */
 	int no_answer;
 };
 
@@ -186,13 +224,23 @@ struct sweep_stats {
  * Every case of every attribute of @op's @kind policy, and every attribute
  * number the policy does not have: in-range cases must not be refused by the
  * policy (the handler may refuse them), the others must be, with the extack
- * naming the attribute. Returns the failures.
+ * naming the attribute. A folded dump's attributes that only its do takes
+ * (op->dump_refuses) are refused at dump start even in range
+ * (dump_start_refused()). Returns the failures.
  */
 int sweep_op(int fd, const struct fam *f, const struct fam_op *op, int kind,
 	     const char *opname, struct sweep_stats *st);
 
 /* "# WHO: N requests; ..." */
 void sweep_print(const char *who, const struct sweep_stats *st);
+
+/*
+ * Each attribute of a folded dump that only its do takes, sent to the dump
+ * at its first in-range case: refused at dump start (dump_start_refused()).
+ * Returns the failures; @checked counts the attributes sent.
+ */
+int dump_refusals(int fd, const struct fam *f, const struct fam_op *op, const char *opname,
+		  int *checked);
 
 /* --- hvnet's modules ----------------------------------------------------- */
 

@@ -11,11 +11,25 @@
  *   answers EPERM and the switch state (every read's dump, counters aside) is
  *   the same afterwards. An op that needs nothing must be a -get, have a
  *   policy, and hold it at every bound for nobody too (the boundary sweep of
- *   genl_policy_test): nothing unprivileged reaches an untested parser.
- * root_control: the same filled requests as root do change the state, so
- *   the unprivileged case could have seen a change.
+ *   genl_policy_test, with its rule for a kernel without split ops: a
+ *   dump's attributes that only its do takes are refused at dump start):
+ *   nothing unprivileged reaches an untested parser.
+ * child_partition: root in a child network namespace (a child partition's
+ *   stack: CAP_NET_ADMIN, another netns) sends every op, do and dump, bare
+ *   and filled. Every family's info-get answers; every other op, change or
+ *   read, is refused with EPERM (switches are configured and read from the
+ *   root partition only); the state is the same afterwards. A bare change
+ *   may be refused first for what it lacks (EINVAL, an extack saying what:
+ *   a change's request is checked before the partition is); the filled one
+ *   must be EPERM.
+ * root_control: the same filled requests as root do what nobody's could
+ *   not: the reads nobody is refused answer root, the changes change the
+ *   state, so the unprivileged case could have seen a change.
  * table: every op and kind the kernel has is in the table, with the flags
  *   (CTRL_CMD_GETFAMILY) and the spec's flags saying the same.
+ *
+ * The state is every read's answer as root (admin reads too: properties,
+ * the ACL counters), volatile attributes aside.
  *
  * Fixture: private switch hvpv0, port p1 with an emulated NIC on hvpvA
  * (connected), port p2, a static FDB entry on p2, the acl extension enabled
@@ -23,6 +37,7 @@
  */
 #include <errno.h>
 #include <net/if.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,7 +232,10 @@ static void digest_cb(const struct nlmsghdr *nlh, void *data)
 	digest_msg(data, nlh);
 }
 
-/* every read of every family that lists the switch or everything */
+/*
+ * every read of every family that lists the switch or everything, as root:
+ * the admin ones too
+ */
 static int digest(int fd, struct digest *d)
 {
 	static struct genl_req r;
@@ -233,7 +251,7 @@ static int digest(int fd, struct digest *d)
 			const struct spec_op *op = &specs[i].ops[o];
 			int sw = -1;
 
-			if (strcmp(op->priv, "none") || !ends_with(op->name, "-get"))
+			if (!ends_with(op->name, "-get"))
 				continue;
 			for (k = 0; k < op->nattrs; k++)
 				if (!strcmp(op->attrs[k].name, "switch-name"))
@@ -405,9 +423,9 @@ static int unprivileged_open(int fd, const struct spec_fam *s, const struct fam 
 
 static int unprivileged(const struct fixture_ids *id)
 {
-	static struct fam f;
+	int fd, i, o, family, bad = 0, ops = 0, ret, split;
 	struct sweep_stats st = { 0 };
-	int fd, i, o, family, bad = 0, ops = 0, ret;
+	static struct fam f;
 	char err[256];
 
 	ret = drop_privileges();
@@ -423,6 +441,11 @@ static int unprivileged(const struct fixture_ids *id)
 		for (o = 0; family > 0 && o < specs[i].nops; o++, ops++)
 			bad += unprivileged_send(fd, family, &specs[i], &specs[i].ops[o], id);
 	}
+	split = genl_split_ops(fd);
+	if (split < 0) {
+		printf("# nobody: the families' policies cannot be read\n");
+		return bad + 1;
+	}
 	for (i = 0; i < nspecs; i++) {
 		if (genl_resolve(fd, specs[i].name) <= 0)
 			continue;
@@ -431,6 +454,7 @@ static int unprivileged(const struct fixture_ids *id)
 			bad++;
 			continue;
 		}
+		fam_fold(&f, &specs[i], split);
 		for (o = 0; o < specs[i].nops; o++) {
 			const char *doc = doc_priv(&specs[i], &specs[i].ops[o]);
 
@@ -444,20 +468,25 @@ static int unprivileged(const struct fixture_ids *id)
 	return ops ? bad : 1;
 }
 
-TEST_F_TIMEOUT(priv, unprivileged, 300)
+/*
+ * @sender in a child process (it becomes nobody, or moves to a child
+ * partition); the state as root before and after must be the same.
+ */
+static void apart(struct __test_metadata *_metadata, int fd, const struct fixture_ids *id,
+		  int (*sender)(const struct fixture_ids *id), const char *who)
 {
 	struct digest before = { 0 }, after = { 0 };
 	int status, reads;
 	pid_t pid;
 
-	reads = digest(self->fd, &before);
+	reads = digest(fd, &before);
 	ASSERT_LT(0, reads);
 	ASSERT_LT(0UL, before.len);
 	fflush(stdout);
 	pid = fork();
 	ASSERT_LE(0, pid);
 	if (!pid) {
-		int bad = unprivileged(&self->id);
+		int bad = sender(id);
 
 		fflush(stdout);
 		_exit(bad > 255 ? 255 : bad);
@@ -465,46 +494,138 @@ TEST_F_TIMEOUT(priv, unprivileged, 300)
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status));
-	digest(self->fd, &after);
+	digest(fd, &after);
 	EXPECT_EQ(before.len, after.len);
 	EXPECT_EQ(0, memcmp(before.buf, after.buf, before.len < after.len ? before.len : after.len))
-		TH_LOG("nobody changed the state");
+		TH_LOG("%s changed the state", who);
 	printf("# state: %d reads, %zu bytes, the same before and after\n", reads, before.len);
 	free(before.buf);
 	free(after.buf);
 }
 
-/* the order root sends them in: changes, creations, then deletions last */
+TEST_F_TIMEOUT(priv, unprivileged, 300)
+{
+	apart(_metadata, self->fd, &self->id, unprivileged, "nobody");
+}
+
+/* --- from a child partition ---------------------------------------------------- */
+
+/* One op and kind from a child partition, bare and filled; returns the failures. */
+static int child_send(int fd, uint16_t family, const struct spec_fam *s,
+		      const struct spec_op *op, const struct fixture_ids *id)
+{
+	bool open = !strcmp(op->name, "info-get") && op->kind == KIND_DO;
+	const char *kind = kind_name[op->kind];
+	static struct genl_req r;
+	static struct genl_ans ans;
+	int pass, bad = 0, got[2] = { 0, 0 };
+	bool missing;
+
+	for (pass = 0; pass < 2; pass++) {
+		if (pass)
+			fill(&r, s, op, id);
+		else
+			genl_req_init(&r, 0, op->cmd, op->kind == KIND_DUMP ? NLM_F_DUMP : 0);
+		r.nlh.nlmsg_type = family;
+		if (genl_call(fd, &r, &ans)) {
+			printf("# %s %s %s: no answer\n", s->name, op->name, kind);
+			bad++;
+			continue;
+		}
+		got[pass] = ans.error;
+		/* a bare change lacking what it needs is refused for that first */
+		missing = !pass && ans.error == -EINVAL && ans.ext_msg[0];
+		if (open ? ans.error != 0 : ans.error != -EPERM && !missing) {
+			printf("# %s %s %s (%s request): from a child partition ", s->name,
+			       op->name, kind, pass ? "filled" : "bare");
+			printf("errno %d \"%s\", not %s\n", ans.error, ans.ext_msg,
+			       open ? "an answer" : "EPERM");
+			bad++;
+		}
+	}
+	printf("# child partition: %s %s %s: bare %s, filled %s\n", s->name, op->name, kind,
+	       errname(got[0]), errname(got[1]));
+	return bad;
+}
+
+static int child_partition(const struct fixture_ids *id)
+{
+	int fd, i, o, family, bad = 0, ops = 0;
+	bool here[MAX_FAMS];
+
+	fd = genl_open();
+	if (fd < 0)
+		return 1;
+	for (i = 0; i < nspecs; i++)
+		here[i] = genl_resolve(fd, specs[i].name) > 0;
+	close(fd);
+	if (unshare(CLONE_NEWNET)) {
+		printf("# cannot make a network namespace: %s\n", strerror(errno));
+		return 1;
+	}
+	fd = genl_open();
+	if (fd < 0)
+		return 1;
+	for (i = 0; i < nspecs; i++) {
+		if (!here[i])
+			continue;
+		family = genl_resolve(fd, specs[i].name);
+		if (family <= 0) {
+			printf("# %s: not registered in a child partition (errno %d)\n",
+			       specs[i].name, family);
+			bad++;
+			continue;
+		}
+		for (o = 0; o < specs[i].nops; o++, ops++)
+			bad += child_send(fd, family, &specs[i], &specs[i].ops[o], id);
+	}
+	printf("# child partition: %d ops and kinds\n", ops);
+	close(fd);
+	return ops ? bad : 1;
+}
+
+TEST_F_TIMEOUT(priv, child_partition, 120)
+{
+	apart(_metadata, self->fd, &self->id, child_partition, "a child partition");
+}
+
+/*
+ * the order root sends them in: reads (before a change disables what they
+ * read), changes, creations, then deletions last
+ */
+static const char *const verbs[] = {
+	"-get", "-set", "-new", "-add", "-connect", "-disconnect", "-flush", "-del",
+};
+
 static int verb_rank(const char *name)
 {
-	static const char *const order[] = {
-		"-set", "-new", "-add", "-connect", "-disconnect", "-flush", "-del",
-	};
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(order); i++)
-		if (ends_with(name, order[i]))
+	for (i = 0; i < ARRAY_SIZE(verbs); i++)
+		if (ends_with(name, verbs[i]))
 			return i;
-	return 0;
+	return 1;
 }
 
 TEST_F_TIMEOUT(priv, root_control, 300)
 {
+	int i, o, rank, last = ARRAY_SIZE(verbs) - 1, sent = 0, done = 0, changed = 0;
+	int reads = 0, reads_done = 0;
 	struct digest before = { 0 }, after = { 0 };
 	static struct genl_req r;
 	static struct genl_ans ans;
-	int i, o, rank, sent = 0, done = 0, changed = 0;
 
 	digest(self->fd, &before);
-	for (rank = 0; rank < 7; rank++) {
+	for (rank = 0; rank <= last; rank++) {
 		for (i = 0; i < nspecs; i++) {
 			int id = genl_resolve(self->fd, specs[i].name);
+			/* deletions from the last object type to the first */
+			bool back = rank == last;
 
 			if (id <= 0)
 				continue;
-			/* deletions from the last object type to the first */
-			for (o = rank == 6 ? specs[i].nops - 1 : 0;
-			     rank == 6 ? o >= 0 : o < specs[i].nops; o += rank == 6 ? -1 : 1) {
+			for (o = back ? specs[i].nops - 1 : 0; back ? o >= 0 : o < specs[i].nops;
+			     o += back ? -1 : 1) {
 				const struct spec_op *op = &specs[i].ops[o];
 
 				if (!strcmp(op->priv, "none") || verb_rank(op->name) != rank)
@@ -513,6 +634,16 @@ TEST_F_TIMEOUT(priv, root_control, 300)
 				r.nlh.nlmsg_type = id;
 				if (genl_call(self->fd, &r, &ans))
 					continue;
+				if (!rank) {
+					/* a read nobody is refused: root gets its answer */
+					reads++;
+					reads_done += !ans.error;
+					printf("# root: %s %s %s: errno %d%s%s%s\n", specs[i].name,
+					       op->name, kind_name[op->kind], ans.error,
+					       ans.ext_msg[0] ? " \"" : "", ans.ext_msg,
+					       ans.ext_msg[0] ? "\"" : "");
+					continue;
+				}
 				sent++;
 				digest(self->fd, &after);
 				done += !ans.error;
@@ -526,8 +657,10 @@ TEST_F_TIMEOUT(priv, root_control, 300)
 			}
 		}
 	}
-	printf("# root: %d of %d filled requests succeeded, %d changed the state\n", done, sent,
-	       changed);
+	printf("# root: %d of %d admin reads answered; ", reads_done, reads);
+	printf("%d of %d filled changes succeeded, %d changed the state\n", done, sent, changed);
+	EXPECT_LT(0, reads);
+	EXPECT_EQ(reads, reads_done) TH_LOG("a read needing CAP_NET_ADMIN does not answer root");
 	EXPECT_LT(0, sent);
 	EXPECT_LT(0, changed);
 	free(before.buf);
