@@ -1,7 +1,74 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* netvsp.ko internals shared between its files. */
+/*
+ * netvsp.ko internals shared between its files.
+ *
+ * partition.c owns the child partitions (a network namespace and its VMBus)
+ * and the netlink handlers; vmnic.c owns the synthetic NICs served on a
+ * partition's bus (a vswitch synthetic NIC plus a NetVSC channel), with the
+ * NVSP and RNDIS protocol in nvsp.c and rndis.c. Configuration runs under
+ * netvsp_mutex (partition.c); the data path takes no lock of this module.
+ */
 #ifndef _NETVSP_NETVSP_H
 #define _NETVSP_NETVSP_H
+
+#include <linux/if_ether.h>
+#include <linux/if.h>
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/types.h>
+
+struct hvnet_vmbus;
+struct net;
+struct netvsp_partition;
+struct netvsp_vmnic;
+
+extern struct mutex netvsp_mutex;
+
+struct hvnet_vmbus *netvsp_partition_vmbus(const struct netvsp_partition *p);
+struct net *netvsp_partition_net(const struct netvsp_partition *p);
+const char *netvsp_partition_name(const struct netvsp_partition *p);
+
+/* What vmnic-set may change (netvsp_vmnic_config.changed) */
+#define NETVSP_VMNIC_SET_MAC	BIT(0)
+#define NETVSP_VMNIC_SET_MTU	BIT(1)
+#define NETVSP_VMNIC_SET_QUEUES	BIT(2)
+#define NETVSP_VMNIC_SET_LINK	BIT(3)
+#define NETVSP_VMNIC_SET_SWITCH	BIT(4)
+
+/**
+ * struct netvsp_vmnic_config - a synthetic NIC as configured
+ * @name: the NIC's name in its partition (also its switch port's name)
+ * @switch_name: the switch its port is on
+ * @mac: its MAC address (the guest's permanent address)
+ * @mtu: the largest MTU the host offers the guest (68..9000)
+ * @queues: the most channels (primary + sub-channels) the host grants
+ * @link_up: the link state the guest is told
+ * @changed: for netvsp_vmnic_set(), NETVSP_VMNIC_SET_* of what to change
+ */
+struct netvsp_vmnic_config {
+	char name[IFNAMSIZ];
+	char switch_name[IFNAMSIZ];
+	u8 mac[ETH_ALEN];
+	u32 mtu;
+	u16 queues;
+	bool link_up;
+	u32 changed;
+};
+
+/*
+ * Under netvsp_mutex. Create returns with the channel offered (the guest
+ * binds to it from the bus's work item); destroy takes it away and returns
+ * once the guest's device is gone and the switch port deleted.
+ */
+struct netvsp_vmnic *netvsp_vmnic_create(struct netvsp_partition *p,
+					 const struct netvsp_vmnic_config *cfg,
+					 struct netlink_ext_ack *extack);
+void netvsp_vmnic_destroy(struct netvsp_vmnic *nic);
+int netvsp_vmnic_set(struct netvsp_vmnic *nic,
+		     const struct netvsp_vmnic_config *cfg,
+		     struct netlink_ext_ack *extack);
+void netvsp_vmnic_get_config(const struct netvsp_vmnic *nic,
+			     struct netvsp_vmnic_config *cfg);
 
 int netvsp_netlink_init(void);
 void netvsp_netlink_exit(void);
