@@ -16,8 +16,8 @@
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/types.h>
+#include <hvnet/vmbus_host.h>
 
-struct hvnet_vmbus;
 struct net;
 struct netvsp_partition;
 struct netvsp_vmnic;
@@ -69,6 +69,48 @@ int netvsp_vmnic_set(struct netvsp_vmnic *nic,
 		     struct netlink_ext_ack *extack);
 void netvsp_vmnic_get_config(const struct netvsp_vmnic *nic,
 			     struct netvsp_vmnic_config *cfg);
+
+/* Why the host dropped or refused something of a channel's guest */
+enum netvsp_drop_reason {
+	NETVSP_DROP_MALFORMED,		/* a VMBus packet or NVSP message */
+	NETVSP_DROP_RNDIS,		/* an RNDIS message or its PPIs */
+	NETVSP_DROP_STATE,		/* not valid in the channel's state */
+	NETVSP_DROP_BUFFER,		/* outside the send or receive buffer */
+	NETVSP_DROP_RING_FULL,		/* host->guest ring had no room */
+	NETVSP_DROP_NO_RECV_SECTION,	/* receive buffer full */
+	NETVSP_DROP_LINK_DOWN,
+	NETVSP_DROP_MAX,
+};
+
+/**
+ * struct netvsp_chan_stats - one channel of a synthetic NIC, for netlink
+ * @relid: the channel's relid on its bus
+ * @index: the sub-channel index (0: primary)
+ * @target_cpu: the CPU its guest callbacks run on
+ * @in: the guest->host ring
+ * @out: the host->guest ring
+ * @rx_packets: frames the guest sent (host received), and their bytes
+ * @rx_bytes: see @rx_packets
+ * @tx_packets: frames the host sent to the guest, and their bytes
+ * @tx_bytes: see @tx_packets
+ * @drops: counts by enum netvsp_drop_reason
+ */
+struct netvsp_chan_stats {
+	u32 relid;
+	u16 index;
+	s32 target_cpu;
+	struct hvnet_vmbus_ring_state in;
+	struct hvnet_vmbus_ring_state out;
+	u64 rx_packets;
+	u64 rx_bytes;
+	u64 tx_packets;
+	u64 tx_bytes;
+	u64 drops[NETVSP_DROP_MAX];
+};
+
+/* Under netvsp_mutex: -ENOENT past the last open channel. */
+int netvsp_vmnic_chan_stats(struct netvsp_vmnic *nic, unsigned int idx,
+			    struct netvsp_chan_stats *st);
 
 int netvsp_netlink_init(void);
 void netvsp_netlink_exit(void);
