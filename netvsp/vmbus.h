@@ -38,7 +38,7 @@
 struct hvnet_vmbus {
 	struct device root;
 	struct net *net;
-	spinlock_t lock;
+	spinlock_t lock;	/* see the kernel-doc above */
 	struct list_head chans;
 	struct list_head gpadls;
 	u32 next_gpadl;
@@ -85,8 +85,8 @@ struct hvnet_vmbus_chan {
 	struct work_struct sc_work;
 	struct work_struct reg_work;
 	struct completion reg_done;
-	struct mutex open_lock;
-	spinlock_t send_lock;
+	struct mutex open_lock;		/* see the kernel-doc above */
+	spinlock_t send_lock;		/* see the kernel-doc above */
 	u32 host_read;
 	struct page **pages;
 	u32 nr_pages;

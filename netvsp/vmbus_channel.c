@@ -576,7 +576,8 @@ int vmbus_sendpacket_mpb_desc(struct vmbus_channel *channel,
 	u64 pad = 0;
 	struct kvec kv[3];
 
-	if (desc_size < offsetof(struct vmbus_packet_mpb_array, range) || !IS_ALIGNED(desc_size, 8) ||
+	if (desc_size < offsetof(struct vmbus_packet_mpb_array, range) ||
+	    !IS_ALIGNED(desc_size, 8) ||
 	    packetlen_aligned > U16_MAX * 8)
 		return -EINVAL;
 	desc->type = VM_PKT_DATA_USING_GPA_DIRECT;

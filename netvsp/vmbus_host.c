@@ -73,6 +73,7 @@ int hvnet_vmbus_recv(struct hvnet_vmbus_chan *chan, void *buf, u32 len,
 	}
 	data = rb->buffer;
 	datasize = rbi->ring_datasize;
+	/* the packet's bytes after the index that covers them */
 	write = smp_load_acquire(&rb->write_index);
 	if (write >= datasize || !IS_ALIGNED(write, 8) ||
 	    chan->host_read >= datasize) {
@@ -146,6 +147,7 @@ void hvnet_vmbus_recv_done(struct hvnet_vmbus_chan *chan)
 	start = READ_ONCE(rb->read_index);
 	/* the copies are done before the guest may overwrite */
 	smp_store_release(&rb->read_index, chan->host_read);
+	/* the index before the writer's wish */
 	virt_mb();
 	pending = READ_ONCE(rb->pending_send_sz);
 	if (pending && start < datasize) {
@@ -269,6 +271,7 @@ int hvnet_vmbus_send(struct hvnet_vmbus_chan *chan, u16 type, u16 flags,
 	if (avail <= total) {
 		/* the guest signals once its read made this much room */
 		WRITE_ONCE(rb->pending_send_sz, total);
+		/* the wish before the index: a read after it signals */
 		virt_mb();
 		read = READ_ONCE(rb->read_index);
 		avail = datasize - hvnet_ring_used(read, write, datasize);
@@ -300,6 +303,7 @@ int hvnet_vmbus_send(struct hvnet_vmbus_chan *chan, u16 type, u16 flags,
 	memcpy(data + write, &trailer, sizeof(trailer));
 	write = hvnet_ring_advance(write, sizeof(trailer), datasize);
 
+	/* the packet's bytes before the index that covers them */
 	smp_store_release(&rb->write_index, write);
 	/* the index before the guest's mask */
 	virt_mb();

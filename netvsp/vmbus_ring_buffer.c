@@ -162,9 +162,11 @@ int hvnet_ring_guest_write(struct vmbus_channel *ch, const struct kvec *kv,
 	memcpy(data + old_write + offsetof(struct vmpacket_descriptor, trans_id),
 	       &rqst_id, sizeof(rqst_id));
 
-	/* the packet before the index, the index before the signal decision */
+	/* the packet before the index (release), as the real writer orders it */
 	virt_mb();
+	/* release: the index after every byte it covers */
 	smp_store_release(&rb->write_index, write);
+	/* the index before the signal decision */
 	virt_mb();
 	signal = !READ_ONCE(rb->interrupt_mask) &&
 		 old_write == READ_ONCE(rb->read_index);
@@ -189,6 +191,7 @@ void hvnet_vmbus_signal_host(struct hvnet_vmbus_chan *c)
 static u32 hvnet_pkt_iter_avail(const struct hv_ring_buffer_info *rbi)
 {
 	u32 priv = rbi->priv_read_index;
+	/* the packet's bytes after the index that covers them */
 	u32 write = smp_load_acquire(&rbi->ring_buffer->write_index);
 
 	if (write >= rbi->ring_datasize)
@@ -275,6 +278,7 @@ void hv_pkt_iter_close(struct vmbus_channel *channel)
 	virt_rmb();
 	start = READ_ONCE(rb->read_index);
 	read = rbi->priv_read_index;
+	/* the copies out of the ring before the writer may reuse it */
 	smp_store_release(&rb->read_index, read);
 
 	if (!rb->feature_bits.feat_pending_send_sz)
@@ -307,6 +311,7 @@ void hvnet_vmbus_guest_irq(void *info)
 
 	/* a kick from now on queues the IPI anew */
 	atomic_set(&c->kick_pending, 0);
+	/* the flag before the ring is read: a later kick is not lost */
 	smp_mb__after_atomic();
 	spin_lock(&ch->sched_lock);
 	if (ch->onchannel_callback && !READ_ONCE(ch->rescind))
