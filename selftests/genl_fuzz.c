@@ -225,7 +225,7 @@ static void put_acl_rule(void)
 
 static void valid_request(void)
 {
-	static const char *const exts[] = { "acl", "noop", "sfwd", "bpf" };
+	static const char *const exts[] = { "acl", "noop", "sfwd", "bpf", "capture" };
 	int sw = below(NSW), port = below(NPORT), ret;
 	uint8_t mac[6] = { 2, 0, 0, 0, sw, below(8) };
 
@@ -288,7 +288,7 @@ static void valid_request(void)
 		break;
 	case 10:
 		vreq(VSWITCH_CMD_EXT_SET, sw);
-		genl_put_str(&req, VSWITCH_A_EXT_NAME, exts[below(4)]);
+		genl_put_str(&req, VSWITCH_A_EXT_NAME, exts[below(ARRAY_SIZE(exts))]);
 		genl_put_attr(&req, VSWITCH_A_EXT_ENABLED, (uint8_t[]){ chance(70) }, 1);
 		break;
 	case 11:
@@ -322,7 +322,7 @@ static void valid_request(void)
 /* --- random requests ----------------------------------------------------------- */
 
 static const char *const pool_names[] = {
-	"fz0", "fz1", "fz2", "p0", "p1", "p2", "p3", "acl", "noop", "sfwd", "bpf", "",
+	"fz0", "fz1", "fz2", "p0", "p1", "p2", "p3", "acl", "noop", "sfwd", "bpf", "capture", "",
 };
 
 static void random_payload(unsigned char *p, uint16_t len)

@@ -34,8 +34,13 @@ enum hvnet_nvsp_msg_type {
 	HVNET_NVSP_MSG2_SEND_NDIS_CONFIG	= 125,
 	HVNET_NVSP_MSG4_VF_ASSOCIATION		= 128,
 	HVNET_NVSP_MSG4_SWITCH_DATA_PATH	= 129,
+	HVNET_NVSP_MSG4_UPLINK_CONNECT_STATE	= 130,	/* deprecated */
+	HVNET_NVSP_MSG5_OID_QUERY_EX		= 131,
+	HVNET_NVSP_MSG5_OID_QUERY_EX_COMPLETE	= 132,
 	HVNET_NVSP_MSG5_SUBCHANNEL		= 133,
 	HVNET_NVSP_MSG5_SEND_INDIRECTION_TABLE	= 134,
+	HVNET_NVSP_MSG6_PD_API			= 135,
+	HVNET_NVSP_MSG6_PD_POST_BATCH		= 136,
 };
 
 enum hvnet_nvsp_status {
@@ -73,6 +78,14 @@ enum hvnet_nvsp_status {
 
 /* Transfer-page set id the host uses for receive-buffer packets */
 #define HVNET_NVSP_RECV_BUF_XFER_ID	0xCAFE
+
+/* The send buffer's section size the host grants (what Linux expects) */
+#define HVNET_NVSP_SEND_SECTION_SIZE	6144
+/* The smallest section of either buffer a Linux guest accepts */
+#define HVNET_NVSP_MIN_SECTION_SIZE	68
+
+/* Entries of SEND_INDIRECTION_TABLE */
+#define HVNET_NVSP_SEND_TABLE_SIZE	16
 
 #define HVNET_NVSP_MSG_SIZE		40
 
@@ -211,5 +224,49 @@ static_assert(sizeof(struct hvnet_nvsp_ndis_config) == 16);
 static_assert(sizeof(struct hvnet_nvsp_send_buf) == 6);
 static_assert(sizeof(struct hvnet_nvsp_recv_buf_complete) == 24);
 static_assert(sizeof(struct hvnet_nvsp_rndis_pkt) == 12);
+
+/**
+ * struct hvnet_xfer_page_header - what follows an XFER_PAGES descriptor
+ * @xfer_pageset_id: the receive buffer's id (HVNET_NVSP_RECV_BUF_XFER_ID)
+ * @sender_owns_set: zero
+ * @reserved: zero
+ * @range_cnt: number of ranges that follow
+ *
+ * Each range is a struct hvnet_xfer_page_range; one RNDIS message each.
+ */
+struct hvnet_xfer_page_header {
+	u16 xfer_pageset_id;
+	u8 sender_owns_set;
+	u8 reserved;
+	u32 range_cnt;
+} __packed;
+
+/**
+ * struct hvnet_xfer_page_range - one range of the receive buffer
+ * @byte_count: its length
+ * @byte_offset: its offset in the receive buffer
+ */
+struct hvnet_xfer_page_range {
+	u32 byte_count;
+	u32 byte_offset;
+} __packed;
+
+static_assert(sizeof(struct hvnet_xfer_page_header) == 8);
+static_assert(sizeof(struct hvnet_xfer_page_range) == 8);
+
+/*
+ * A GPA_DIRECT packet's range area: a reserved u32, a u32 range count, then
+ * per range {u32 len, u32 offset, u64 pfn[HVNET_PFN_UP(offset + len)]},
+ * packed back to back. Frames are 4 KiB whatever the kernel's page size.
+ */
+#define HVNET_GPA_PAGE_SIZE		4096
+#define HVNET_GPA_MAX_PFNS		32
+
+struct hvnet_gpa_range_hdr {
+	u32 len;
+	u32 offset;
+} __packed;
+
+static_assert(sizeof(struct hvnet_gpa_range_hdr) == 8);
 
 #endif /* _HVNET_NVSP_H */

@@ -96,4 +96,48 @@ static_assert(offsetof(struct hvnet_vmpacket_desc, trans_id) == 8);
 #define HVNET_VMPKT_TRAILER_SIZE	sizeof(u64)
 #define HVNET_VMPKT_TRAILER_SHIFT	32
 
+/*
+ * The host's view of one ring direction (netvsp/ring.c). The same C file
+ * builds in user space (selftests/ring/), for native tests and benchmarks.
+ *
+ * Everything in the header page and the data area is the guest's and may
+ * change at any time: an index is read once and checked before use, a
+ * packet is copied out before its descriptor is believed, and the host keeps
+ * its own copy of every index it owns. The data area is addressed with
+ * explicit wrap-around (no double mapping is assumed).
+ */
+struct kvec;
+
+/**
+ * struct hvnet_ring - the host's state of one ring direction
+ * @hdr: the shared header page
+ * @data: the shared data area
+ * @datasize: its size in bytes (a multiple of 8)
+ * @priv_read: as reader: the host's read index, published by
+ *	hvnet_ring_read_commit()
+ * @pub_read: as reader: the read index the host last published
+ * @seen_write: as reader: the last valid write index the guest published
+ * @priv_write: as writer: the host's write index (the header's copy is
+ *	never read back)
+ */
+struct hvnet_ring {
+	struct hvnet_ring_header *hdr;
+	u8 *data;
+	u32 datasize;
+	u32 priv_read;
+	u32 pub_read;
+	u32 seen_write;
+	u32 priv_write;
+};
+
+int hvnet_ring_init(struct hvnet_ring *r, void *hdr, void *data, u32 datasize);
+int hvnet_ring_read(struct hvnet_ring *r, void *buf, u32 buflen, u32 *pktlen);
+bool hvnet_ring_read_commit(struct hvnet_ring *r);
+void hvnet_ring_read_begin(struct hvnet_ring *r);
+bool hvnet_ring_read_end(struct hvnet_ring *r);
+int hvnet_ring_write(struct hvnet_ring *r, const struct hvnet_vmpacket_desc *desc,
+		     const struct kvec *iov, unsigned int nr, bool *signal);
+u32 hvnet_ring_bytes_to_read(const struct hvnet_ring *r);
+u32 hvnet_ring_bytes_free(const struct hvnet_ring *r);
+
 #endif /* _HVNET_VMBUS_RING_H */
