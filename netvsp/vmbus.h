@@ -16,6 +16,7 @@
 #include <linux/hyperv.h>
 #include <linux/smp.h>
 #include <hvnet/vmbus_host.h>
+#include <hvnet/vmbus_ring.h>
 
 /* VERSION_WIN10_V5_3: GPADLs are torn down after vmbus_close() */
 #define HVNET_VMBUS_PROTO_VERSION	0x50003
@@ -65,7 +66,8 @@ struct hvnet_vmbus {
  * @reg_done: completed when @reg_work is done
  * @open_lock: serializes open, close and rescind of this channel
  * @send_lock: serializes the host's writers of the inbound ring
- * @host_read: the host's private read index of the outbound ring
+ * @host_rx: the host's reader of the guest's outbound ring (netvsp/ring.c)
+ * @host_tx: the host's writer of the guest's inbound ring
  * @pages: the pages of both rings (outbound first), @nr_pages of them
  * @nr_pages: see @pages
  * @out_pages: the outbound ring's share of @pages
@@ -87,7 +89,8 @@ struct hvnet_vmbus_chan {
 	struct completion reg_done;
 	struct mutex open_lock;		/* see the kernel-doc above */
 	spinlock_t send_lock;		/* see the kernel-doc above */
-	u32 host_read;
+	struct hvnet_ring host_rx;
+	struct hvnet_ring host_tx;
 	struct page **pages;
 	u32 nr_pages;
 	u32 out_pages;
@@ -127,6 +130,8 @@ extern struct workqueue_struct *hvnet_vmbus_sub_wq;
 bool hvnet_vmbus_is_ours(struct hv_device *dev);
 void hvnet_vmbus_device_register_work(struct work_struct *work);
 
+/* vmbus_host.c: the host's view of a channel's rings, once they exist */
+int hvnet_vmbus_host_rings_init(struct hvnet_vmbus_chan *c);
 /* vmbus_host.c: struct net is not a type vmbus_drv.c's exports may see */
 struct net *hvnet_vmbus_net_get(struct net *net);
 void hvnet_vmbus_net_put(struct net *net);

@@ -200,8 +200,10 @@ int vmbus_open(struct vmbus_channel *newchannel, u32 send_ringbuffer_size,
 		if (ret)
 			goto err_rings;
 	}
+	ret = hvnet_vmbus_host_rings_init(c);
+	if (ret)
+		goto err_rings;
 	ch->state = CHANNEL_OPENING_STATE;
-	c->host_read = 0;
 	spin_lock_irqsave(&ch->sched_lock, flags);
 	ch->channel_callback_context = context;
 	ch->onchannel_callback = onchannelcallback;

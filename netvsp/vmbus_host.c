@@ -32,16 +32,26 @@ static_assert(sizeof(struct vmpacket_descriptor) ==
 /* GPA_DIRECT ranges name 4 KiB frames; a page must be one */
 static_assert(HV_HYP_PAGE_SIZE == PAGE_SIZE);
 
-static u32 hvnet_ring_used(u32 read, u32 write, u32 datasize)
+/**
+ * hvnet_vmbus_host_rings_init() - the host's view of a channel's new rings
+ * @c: the channel, its rings just set up by vmbus_open()
+ *
+ * The host reads the guest's outbound ring and writes its inbound one,
+ * through netvsp/ring.c.
+ *
+ * Return: 0, or ring.c's refusal of the layout.
+ */
+int hvnet_vmbus_host_rings_init(struct hvnet_vmbus_chan *c)
 {
-	return write >= read ? write - read : datasize - read + write;
-}
+	struct hv_ring_buffer_info *out = &c->ch.outbound, *in = &c->ch.inbound;
+	int ret;
 
-/* Take @n bytes at @off of a ring's data, wrapping (its data is mapped twice). */
-static u32 hvnet_ring_advance(u32 off, u32 n, u32 datasize)
-{
-	off += n;
-	return off >= datasize ? off - datasize : off;
+	ret = hvnet_ring_init(&c->host_rx, out->ring_buffer,
+			      out->ring_buffer->buffer, out->ring_datasize);
+	if (!ret)
+		ret = hvnet_ring_init(&c->host_tx, in->ring_buffer,
+				      in->ring_buffer->buffer, in->ring_datasize);
+	return ret;
 }
 
 /**
@@ -52,73 +62,41 @@ static u32 hvnet_ring_advance(u32 off, u32 n, u32 datasize)
  * @pkt: filled with what the packet is
  *
  * Return: 0, -EAGAIN (empty), -EMSGSIZE (skipped: too big for @buf), -EIO
- * (corrupt ring: nothing is read from it again until it is reopened), or
- * -ENODEV (not open). Never sleeps; one reader per channel.
+ * (corrupt ring), or -ENODEV (not open). Never sleeps; one reader per
+ * channel.
  */
 int hvnet_vmbus_recv(struct hvnet_vmbus_chan *chan, void *buf, u32 len,
 		     struct hvnet_vmbus_pkt *pkt)
 {
-	struct hv_ring_buffer_info *rbi = &chan->ch.outbound;
-	u32 datasize, write, avail, pkt_len, off;
-	struct hvnet_vmpacket_desc d;
-	struct hv_ring_buffer *rb;
-	int ret = 0;
-	u8 *data;
+	const struct hvnet_vmpacket_desc *d = buf;
+	u32 pkt_len, off;
+	int ret;
 
+	if (len < sizeof(*d))
+		return -EINVAL;
 	rcu_read_lock();
-	rb = READ_ONCE(rbi->ring_buffer);
-	if (!READ_ONCE(chan->opened) || !rb) {
+	if (!READ_ONCE(chan->opened) || !READ_ONCE(chan->ch.outbound.ring_buffer)) {
 		ret = -ENODEV;
 		goto out;
 	}
-	data = rb->buffer;
-	datasize = rbi->ring_datasize;
-	/* the packet's bytes after the index that covers them */
-	write = smp_load_acquire(&rb->write_index);
-	if (write >= datasize || !IS_ALIGNED(write, 8) ||
-	    chan->host_read >= datasize) {
-		ret = -EIO;
-		goto out;
-	}
-	avail = hvnet_ring_used(chan->host_read, write, datasize);
-	if (!avail) {
-		ret = -EAGAIN;
-		goto out;
-	}
-	if (avail < sizeof(d) + HVNET_VMPKT_TRAILER_SIZE) {
-		ret = -EIO;
-		goto out;
-	}
-	memcpy(&d, data + chan->host_read, sizeof(d));
-	pkt_len = d.len8 << 3;
-	off = d.offset8 << 3;
-	if (pkt_len < sizeof(d) || off < sizeof(d) || off > pkt_len ||
-	    pkt_len + HVNET_VMPKT_TRAILER_SIZE > avail) {
-		ret = -EIO;
-		goto out;
-	}
-	if (pkt_len > len) {
+	ret = hvnet_ring_read(&chan->host_rx, buf, len, &pkt_len);
+	if (ret == -EMSGSIZE)
 		chan->dropped++;
-		ret = -EMSGSIZE;
-	} else {
-		memcpy(buf, data + chan->host_read, pkt_len);
-		/* the guest may rewrite the ring: the checked copy counts */
-		memcpy(buf, &d, sizeof(d));
-		pkt->type = d.type;
-		pkt->flags = d.flags;
-		pkt->trans_id = d.trans_id;
-		pkt->data = buf + off;
-		pkt->data_len = pkt_len - off;
-		pkt->ranges = NULL;
-		pkt->ranges_len = 0;
-		if (d.type == HVNET_VMPKT_DATA_GPA_DIRECT) {
-			pkt->ranges = buf + sizeof(d);
-			pkt->ranges_len = off - sizeof(d);
-		}
+	if (ret)
+		goto out;
+	/* the checked copy of the descriptor: ring.c validated its lengths */
+	off = (u32)d->offset8 << 3;
+	pkt->type = d->type;
+	pkt->flags = d->flags;
+	pkt->trans_id = d->trans_id;
+	pkt->data = (u8 *)buf + off;
+	pkt->data_len = pkt_len - off;
+	pkt->ranges = NULL;
+	pkt->ranges_len = 0;
+	if (d->type == HVNET_VMPKT_DATA_GPA_DIRECT) {
+		pkt->ranges = (u8 *)buf + sizeof(*d);
+		pkt->ranges_len = off - sizeof(*d);
 	}
-	chan->host_read = hvnet_ring_advance(chan->host_read,
-					     pkt_len + HVNET_VMPKT_TRAILER_SIZE,
-					     datasize);
 out:
 	rcu_read_unlock();
 	return ret;
@@ -134,30 +112,11 @@ EXPORT_SYMBOL_GPL(hvnet_vmbus_recv);
  */
 void hvnet_vmbus_recv_done(struct hvnet_vmbus_chan *chan)
 {
-	struct hv_ring_buffer_info *rbi = &chan->ch.outbound;
-	u32 start, datasize, pending, free, bytes_read;
-	struct hv_ring_buffer *rb;
 	bool kick = false;
 
 	rcu_read_lock();
-	rb = READ_ONCE(rbi->ring_buffer);
-	if (!READ_ONCE(chan->opened) || !rb)
-		goto out;
-	datasize = rbi->ring_datasize;
-	start = READ_ONCE(rb->read_index);
-	/* the copies are done before the guest may overwrite */
-	smp_store_release(&rb->read_index, chan->host_read);
-	/* the index before the writer's wish */
-	virt_mb();
-	pending = READ_ONCE(rb->pending_send_sz);
-	if (pending && start < datasize) {
-		bytes_read = hvnet_ring_used(start, chan->host_read, datasize);
-		free = datasize - hvnet_ring_used(chan->host_read,
-						  READ_ONCE(rb->write_index) %
-						  datasize, datasize);
-		kick = free > pending && free - bytes_read <= pending;
-	}
-out:
+	if (READ_ONCE(chan->opened) && READ_ONCE(chan->ch.outbound.ring_buffer))
+		kick = hvnet_ring_read_commit(&chan->host_rx);
 	rcu_read_unlock();
 	if (kick)
 		hvnet_vmbus_kick_guest(chan);
@@ -170,12 +129,9 @@ EXPORT_SYMBOL_GPL(hvnet_vmbus_recv_done);
  */
 void hvnet_vmbus_recv_begin(struct hvnet_vmbus_chan *chan)
 {
-	struct hv_ring_buffer *rb;
-
 	rcu_read_lock();
-	rb = READ_ONCE(chan->ch.outbound.ring_buffer);
-	if (READ_ONCE(chan->opened) && rb)
-		WRITE_ONCE(rb->interrupt_mask, 1);
+	if (READ_ONCE(chan->opened) && READ_ONCE(chan->ch.outbound.ring_buffer))
+		hvnet_ring_read_begin(&chan->host_rx);
 	rcu_read_unlock();
 }
 EXPORT_SYMBOL_GPL(hvnet_vmbus_recv_begin);
@@ -188,17 +144,11 @@ EXPORT_SYMBOL_GPL(hvnet_vmbus_recv_begin);
  */
 bool hvnet_vmbus_recv_end(struct hvnet_vmbus_chan *chan)
 {
-	struct hv_ring_buffer *rb;
 	bool more = false;
 
 	rcu_read_lock();
-	rb = READ_ONCE(chan->ch.outbound.ring_buffer);
-	if (READ_ONCE(chan->opened) && rb) {
-		WRITE_ONCE(rb->interrupt_mask, 0);
-		/* the mask before the index: a write after it signals */
-		virt_mb();
-		more = READ_ONCE(rb->write_index) != chan->host_read;
-	}
+	if (READ_ONCE(chan->opened) && READ_ONCE(chan->ch.outbound.ring_buffer))
+		more = hvnet_ring_read_end(&chan->host_rx);
 	rcu_read_unlock();
 	return more;
 }
@@ -214,7 +164,7 @@ EXPORT_SYMBOL_GPL(hvnet_vmbus_recv_end);
  * @iov: the payload's pieces
  * @nr: how many
  *
- * The guest's callback runs (irq_work on its target CPU) when its
+ * The guest's callback runs (an IPI on its target CPU) when its
  * interrupt_mask is clear after the write.
  *
  * Return: 0, -EAGAIN (no room: ops->signal() follows when there is),
@@ -226,14 +176,11 @@ int hvnet_vmbus_send(struct hvnet_vmbus_chan *chan, u16 type, u16 flags,
 		     unsigned int nr)
 {
 	struct hv_ring_buffer_info *rbi = &chan->ch.inbound;
-	u32 datasize, read, write, avail, total, pkt_len, payload = 0;
 	struct hvnet_vmpacket_desc d;
-	struct hv_ring_buffer *rb;
 	unsigned long flags_irq;
+	u32 payload = 0, pkt_len;
+	bool kick = false;
 	unsigned int i;
-	u64 trailer = 0;
-	bool kick;
-	u8 *data;
 	int ret;
 
 	if (!IS_ALIGNED(hdr_len, 8))
@@ -246,12 +193,17 @@ int hvnet_vmbus_send(struct hvnet_vmbus_chan *chan, u16 type, u16 flags,
 	if (hdr_len > payload)
 		return -EINVAL;
 	pkt_len = ALIGN(sizeof(d) + payload, 8);
-	total = pkt_len + HVNET_VMPKT_TRAILER_SIZE;
+	if (pkt_len > U16_MAX * 8)
+		return -EMSGSIZE;
+	d.type = type;
+	d.offset8 = (sizeof(d) + hdr_len) >> 3;
+	d.len8 = pkt_len >> 3;
+	d.flags = flags;
+	d.trans_id = trans_id;
 
 	rcu_read_lock();
 	spin_lock_irqsave(&chan->send_lock, flags_irq);
-	rb = rbi->ring_buffer;
-	if (!chan->opened || !rb) {
+	if (!chan->opened || !rbi->ring_buffer) {
 		ret = -ENODEV;
 		goto out;
 	}
@@ -260,55 +212,7 @@ int hvnet_vmbus_send(struct hvnet_vmbus_chan *chan, u16 type, u16 flags,
 		ret = -EMSGSIZE;
 		goto out;
 	}
-	datasize = rbi->ring_datasize;
-	write = rb->write_index;
-	read = READ_ONCE(rb->read_index);
-	if (write >= datasize || read >= datasize || !IS_ALIGNED(read, 8)) {
-		ret = -EIO;
-		goto out;
-	}
-	avail = datasize - hvnet_ring_used(read, write, datasize);
-	if (avail <= total) {
-		/* the guest signals once its read made this much room */
-		WRITE_ONCE(rb->pending_send_sz, total);
-		/* the wish before the index: a read after it signals */
-		virt_mb();
-		read = READ_ONCE(rb->read_index);
-		avail = datasize - hvnet_ring_used(read, write, datasize);
-		if (read >= datasize || avail <= total) {
-			ret = -EAGAIN;
-			goto out;
-		}
-	}
-	WRITE_ONCE(rb->pending_send_sz, 0);
-
-	d.type = type;
-	d.offset8 = (sizeof(d) + hdr_len) >> 3;
-	d.len8 = pkt_len >> 3;
-	d.flags = flags;
-	d.trans_id = trans_id;
-	data = rb->buffer;
-	memcpy(data + write, &d, sizeof(d));
-	write = hvnet_ring_advance(write, sizeof(d), datasize);
-	for (i = 0; i < nr; i++) {
-		memcpy(data + write, iov[i].iov_base, iov[i].iov_len);
-		write = hvnet_ring_advance(write, iov[i].iov_len, datasize);
-	}
-	if (pkt_len - sizeof(d) - payload) {
-		memset(data + write, 0, pkt_len - sizeof(d) - payload);
-		write = hvnet_ring_advance(write, pkt_len - sizeof(d) - payload,
-					   datasize);
-	}
-	trailer = (u64)rb->write_index << HVNET_VMPKT_TRAILER_SHIFT;
-	memcpy(data + write, &trailer, sizeof(trailer));
-	write = hvnet_ring_advance(write, sizeof(trailer), datasize);
-
-	/* the packet's bytes before the index that covers them */
-	smp_store_release(&rb->write_index, write);
-	/* the index before the guest's mask */
-	virt_mb();
-	kick = !READ_ONCE(rb->interrupt_mask);
-	ret = 0;
+	ret = hvnet_ring_write(&chan->host_tx, &d, iov, nr, &kick);
 out:
 	spin_unlock_irqrestore(&chan->send_lock, flags_irq);
 	rcu_read_unlock();
