@@ -4,7 +4,8 @@
 #
 #   make                 build the modules against KDIR
 #   make tools           build the hvnet command
-#   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed
+#   make compat          W=1 builds against Debian's 6.1 and 6.12 headers, no warnings allowed,
+#                        and the stock hv_netvsc's VMBus CRCs matched
 #   make check           KUnit and kselftests in VMs on every supported kernel
 #   make check-repeat N=3  make check N times, with each test's pass count
 #   make check-mutants   patch each defence out (selftests/mutants): its tests must fail
@@ -46,7 +47,8 @@ compat: deps
 	@set -e; $(VM)/kernels | while read -r name kind krel kdir img moddir; do \
 		echo "compat: W=1 against $$krel"; \
 		$(VM)/build-modules $$kdir $(BUILD)/compat/$$name; \
-	done; echo "compat: no warnings"
+		$(VM)/check-crcs $(BUILD)/compat/$$name/src/Module.symvers $$krel; \
+	done; echo "compat: no warnings, hv_netvsc's CRCs match"
 
 check: deps
 	$(VM)/check

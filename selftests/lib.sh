@@ -96,7 +96,7 @@ module_loaded() {
 unload_hvnet() {
 	local m
 
-	for m in sriov_pf netvsc netvsp vswitch; do
+	for m in sriov_pf netvsc netvsp hvnet_vmbus vswitch; do
 		! module_loaded "$m" || rmmod "$m"
 	done
 }

@@ -10,6 +10,11 @@
  * the buffers it described by GPADL, and the host reads both as hostile:
  * every packet is copied out of the ring before anything looks at it.
  *
+ * The bus's exports must keep the CRCs of the kernel's own: this header
+ * declares rather than includes what the bus's files do not see themselves
+ * (struct kvec: <linux/uio.h> would define struct iov_iter for 6.1's
+ * channel_mgmt.c).
+ *
  * Contexts: hvnet_vmbus_create(), _destroy(), _offer() and _rescind() sleep
  * and must not be called with RTNL held (the guest's probe takes RTNL and
  * waits for the host's answers). The send and receive calls never sleep.
@@ -20,12 +25,12 @@
 #define _HVNET_VMBUS_HOST_H
 
 #include <linux/types.h>
-#include <linux/uio.h>
 #include <linux/uuid.h>
 
 struct net;
 struct page;
 struct hv_device;
+struct kvec;
 struct hvnet_vmbus;
 struct hvnet_vmbus_chan;
 
