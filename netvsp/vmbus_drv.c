@@ -221,6 +221,21 @@ static int hvnet_vmbus_uevent(struct device *dev, struct kobj_uevent_env *env)
 
 static const struct hv_vmbus_device_id hvnet_vmbus_id_any;
 
+#ifdef HVNET_BUS_DRIVER_OVERRIDE
+/* device_match_driver_override(), with a lock sparse can follow */
+static int hvnet_vmbus_match_override(struct device *dev,
+				      const struct device_driver *drv)
+{
+	int ret = -1;
+
+	spin_lock(&dev->driver_override.lock);
+	if (dev->driver_override.name)
+		ret = !strcmp(dev->driver_override.name, drv->name);
+	spin_unlock(&dev->driver_override.lock);
+	return ret;
+}
+#endif
+
 /* The matching id of @drv for @hv_dev, as the real bus decides it. */
 static const struct hv_vmbus_device_id *
 hvnet_vmbus_get_id(struct hv_driver *drv, struct hv_device *hv_dev)
@@ -229,7 +244,7 @@ hvnet_vmbus_get_id(struct hv_driver *drv, struct hv_device *hv_dev)
 	bool overridden = false;
 
 #ifdef HVNET_BUS_DRIVER_OVERRIDE
-	int ret = device_match_driver_override(&hv_dev->device, &drv->driver);
+	int ret = hvnet_vmbus_match_override(&hv_dev->device, &drv->driver);
 
 	if (!ret)
 		return NULL;
