@@ -72,7 +72,6 @@ struct hvnet_vmbus {
  * @nr_pages: see @pages
  * @out_pages: the outbound ring's share of @pages
  * @opened: vmbus_open() succeeded and vmbus_close() has not run
- * @dropped: guest packets the host skipped (too big for its buffer)
  */
 struct hvnet_vmbus_chan {
 	struct vmbus_channel ch;
@@ -95,7 +94,6 @@ struct hvnet_vmbus_chan {
 	u32 nr_pages;
 	u32 out_pages;
 	bool opened;
-	u64 dropped;
 };
 
 /**

@@ -80,8 +80,6 @@ int hvnet_vmbus_recv(struct hvnet_vmbus_chan *chan, void *buf, u32 len,
 		goto out;
 	}
 	ret = hvnet_ring_read(&chan->host_rx, buf, len, &pkt_len);
-	if (ret == -EMSGSIZE)
-		chan->dropped++;
 	if (ret)
 		goto out;
 	/* the checked copy of the descriptor: ring.c validated its lengths */
