@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <linux/hvnet_netvsc.h>
 #include <linux/hvnet_netvsp.h>
 #include <linux/hvnet_sriov_pf.h>
 #include <linux/hvnet_vswitch.h>
@@ -43,10 +42,6 @@ FIXTURE_VARIANT_ADD(family, vswitch) {
 
 FIXTURE_VARIANT_ADD(family, netvsp) {
 	.name = NETVSP_FAMILY_NAME, .revision = NETVSP_PROTOCOL_REVISION,
-};
-
-FIXTURE_VARIANT_ADD(family, netvsc) {
-	.name = NETVSC_FAMILY_NAME, .revision = NETVSC_PROTOCOL_REVISION,
 };
 
 FIXTURE_VARIANT_ADD(family, sriov_pf) {

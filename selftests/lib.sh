@@ -6,7 +6,7 @@ KSFT_PASS=0
 KSFT_FAIL=1
 KSFT_SKIP=4
 
-HVNET_MODULES="vswitch netvsp netvsc sriov_pf"
+HVNET_MODULES="vswitch netvsp sriov_pf"
 
 ret=$KSFT_PASS
 ntest=0
@@ -96,7 +96,7 @@ module_loaded() {
 unload_hvnet() {
 	local m
 
-	for m in sriov_pf netvsc netvsp hvnet_vmbus vswitch; do
+	for m in sriov_pf netvsp hvnet_vmbus vswitch; do
 		! module_loaded "$m" || rmmod "$m"
 	done
 }

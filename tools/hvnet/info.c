@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/genetlink.h>
-#include <linux/hvnet_netvsc.h>
 #include <linux/hvnet_netvsp.h>
 #include <linux/hvnet_sriov_pf.h>
 #include <linux/hvnet_vswitch.h>
@@ -23,8 +22,6 @@ static const struct hv_module hv_modules[] = {
 	  VSWITCH_A_INFO_MODULE_VERSION, VSWITCH_A_INFO_PROTOCOL_REVISION },
 	{ NETVSP_FAMILY_NAME, NETVSP_CMD_INFO_GET,
 	  NETVSP_A_INFO_MODULE_VERSION, NETVSP_A_INFO_PROTOCOL_REVISION },
-	{ NETVSC_FAMILY_NAME, NETVSC_CMD_INFO_GET,
-	  NETVSC_A_INFO_MODULE_VERSION, NETVSC_A_INFO_PROTOCOL_REVISION },
 	{ SRIOV_PF_FAMILY_NAME, SRIOV_PF_CMD_INFO_GET,
 	  SRIOV_PF_A_INFO_MODULE_VERSION, SRIOV_PF_A_INFO_PROTOCOL_REVISION },
 };
@@ -115,7 +112,7 @@ static int do_info(struct hv_ctx *ctx, struct hv_args *a)
 				break;
 		if (i == ARRAY_SIZE(hv_modules))
 			return hv_usage(ctx, "unknown module \"%s\" (%s)", only,
-					"vswitch, netvsp, netvsc, sriov_pf");
+					"vswitch, netvsp, sriov_pf");
 	}
 
 	json_init(&j, stdout, ctx->pretty);
@@ -147,6 +144,6 @@ const struct hv_object hv_info_obj = {
 	.name = "info",
 	.usage =
 	"Usage: hvnet info [ MODULE ]\n"
-	"where  MODULE := { vswitch | netvsp | netvsc | sriov_pf }\n",
+	"where  MODULE := { vswitch | netvsp | sriov_pf }\n",
 	.run = do_info,
 };
