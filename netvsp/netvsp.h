@@ -13,16 +13,44 @@
 
 #include <linux/if_ether.h>
 #include <linux/if.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/types.h>
+#include <uapi/linux/hvnet_netvsp.h>
 #include <hvnet/vmbus_host.h>
 
 struct net;
-struct netvsp_partition;
 struct netvsp_vmnic;
 
 extern struct mutex netvsp_mutex;
+
+/**
+ * struct netvsp_partition - a child partition
+ * @node: on netvsp_partitions
+ * @name: its name, unique on the host
+ * @net: its network namespace (not counted: see partition.c)
+ * @bus: its VMBus
+ * @n_vmnics: its synthetic NICs now
+ *
+ * Every member is under netvsp_mutex.
+ */
+struct netvsp_partition {
+	struct list_head node;
+	char name[NETVSP_NAME_LEN];
+	struct net *net;
+	struct hvnet_vmbus *bus;
+	unsigned int n_vmnics;
+};
+
+/* partition.c, under netvsp_mutex */
+extern struct list_head netvsp_partitions;
+struct netvsp_partition *netvsp_partition_create(const char *name, struct net *net,
+						 struct netlink_ext_ack *extack);
+void netvsp_partition_destroy(struct netvsp_partition *p);
+struct netvsp_partition *netvsp_partition_find(const char *name);
+int netvsp_partitions_init(void);
+void netvsp_partitions_exit(void);
 
 struct hvnet_vmbus *netvsp_partition_vmbus(const struct netvsp_partition *p);
 struct net *netvsp_partition_net(const struct netvsp_partition *p);
@@ -114,5 +142,7 @@ int netvsp_vmnic_chan_stats(struct netvsp_vmnic *nic, unsigned int idx,
 
 int netvsp_netlink_init(void);
 void netvsp_netlink_exit(void);
+/* a partition whose namespace went, announced on "monitor" */
+void netvsp_nl_partition_gone(struct netvsp_partition *p);
 
 #endif /* _NETVSP_NETVSP_H */

@@ -13,6 +13,15 @@
 #include <hvnet/compat.h>
 
 int netvsp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info);
+int netvsp_nl_partition_new_doit(struct sk_buff *skb, struct genl_info *info);
+int netvsp_nl_partition_del_doit(struct sk_buff *skb, struct genl_info *info);
+int netvsp_nl_partition_get_doit(struct sk_buff *skb, struct genl_info *info);
+int netvsp_nl_partition_get_dumpit(struct sk_buff *skb,
+				   struct netlink_callback *cb);
+
+enum {
+	NETVSP_NLGRP_MONITOR,
+};
 
 extern struct genl_family netvsp_nl_family;
 

@@ -130,9 +130,6 @@ void hvnet_vmbus_device_register_work(struct work_struct *work);
 
 /* vmbus_host.c: the host's view of a channel's rings, once they exist */
 int hvnet_vmbus_host_rings_init(struct hvnet_vmbus_chan *c);
-/* vmbus_host.c: struct net is not a type vmbus_drv.c's exports may see */
-struct net *hvnet_vmbus_net_get(struct net *net);
-void hvnet_vmbus_net_put(struct net *net);
 
 /* vmbus_channel.c */
 void hvnet_vmbus_close_one(struct hvnet_vmbus_chan *c);

@@ -395,7 +395,6 @@ static void hvnet_vmbus_root_release(struct device *dev)
 {
 	struct hvnet_vmbus *bus = container_of(dev, struct hvnet_vmbus, root);
 
-	hvnet_vmbus_net_put(bus->net);
 	kfree(bus);
 }
 
@@ -403,6 +402,11 @@ static void hvnet_vmbus_root_release(struct device *dev)
  * hvnet_vmbus_create() - make a child partition's VMBus
  * @net: the namespace its devices' netdevs belong in
  * @name: the bus's name, unique among buses (the root device's name)
+ *
+ * The bus holds no reference on @net: a counted one would keep the
+ * namespace's pernet exit from ever running, and it is that exit which
+ * takes the partition (and so the bus) away. The caller destroys the bus
+ * before @net goes.
  *
  * Return: the bus, or an ERR_PTR. Sleeps.
  */
@@ -419,7 +423,7 @@ struct hvnet_vmbus *hvnet_vmbus_create(struct net *net, const char *name)
 	INIT_LIST_HEAD(&bus->gpadls);
 	bus->next_gpadl = HVNET_VMBUS_GPADL_FIRST;
 	bus->next_relid = 1;
-	bus->net = hvnet_vmbus_net_get(net);
+	bus->net = net;
 	bus->root.release = hvnet_vmbus_root_release;
 	device_initialize(&bus->root);
 	ret = dev_set_name(&bus->root, "vmbus-%s", name);

@@ -15,7 +15,7 @@
 #include <linux/hyperv.h>
 #include <linux/module.h>
 #include <linux/rcupdate.h>
-#include <net/net_namespace.h>
+#include <linux/uio.h>
 #include <hvnet/vmbus_ring.h>
 
 #include "vmbus.h"
@@ -346,13 +346,3 @@ int hvnet_vmbus_read_gpa(struct hvnet_vmbus_chan *chan, u64 pfn, u32 offset,
 	return 0;
 }
 EXPORT_SYMBOL_GPL(hvnet_vmbus_read_gpa);
-
-struct net *hvnet_vmbus_net_get(struct net *net)
-{
-	return get_net(net);
-}
-
-void hvnet_vmbus_net_put(struct net *net)
-{
-	put_net(net);
-}

@@ -89,6 +89,23 @@ check_output() {
 	fi
 }
 
+# check_refused DESCRIPTION EXPECTED-REGEX COMMAND...: COMMAND fails, and
+# what it printed (the kernel's extack message) matches
+check_refused() {
+	local desc=$1 re=$2
+
+	shift 2
+	ntest=$((ntest + 1))
+	if ! out=$("$@" 2>&1) && printf '%s\n' "$out" | grep -qE -- "$re"; then
+		profile
+		echo "ok $ntest $desc"
+	else
+		echo "not ok $ntest $desc (wanted a failure saying /$re/)"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+		ret=$KSFT_FAIL
+	fi
+}
+
 module_loaded() {
 	[ -d "/sys/module/$1" ]
 }

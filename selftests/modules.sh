@@ -9,7 +9,7 @@ require_cmd hvnet modprobe rmmod
 
 version=$(hvnet -V | awk '{print $2}')
 # protocol revision of each family (grows with its spec)
-declare -A revision=([vswitch]=5 [netvsp]=1 [sriov_pf]=1)
+declare -A revision=([vswitch]=5 [netvsp]=2 [sriov_pf]=1)
 unload_hvnet
 trap unload_hvnet EXIT
 

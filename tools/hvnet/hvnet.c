@@ -27,6 +27,7 @@ static const struct hv_object *const hv_objects[] = {
 	&hv_capture_obj,
 	&hv_sfwd_obj,
 	&hv_acl_obj,
+	&hv_partition_obj,
 };
 
 static void usage(FILE *out, bool all)
@@ -36,7 +37,7 @@ static void usage(FILE *out, bool all)
 	fprintf(out,
 		"Usage: hvnet [OPTIONS] OBJECT { COMMAND | help }\n"
 		"where  OBJECT := { info | switch | port | nic | fdb | ext | prop | monitor |\n"
-		"                   bpf | capture | sfwd | acl | help }\n"
+		"                   bpf | capture | sfwd | acl | partition | help }\n"
 		"       OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -V[ersion] | -h[elp] |\n"
 		"                    -b[atch] FILE }\n");
 	for (i = 0; all && i < ARRAY_SIZE(hv_objects); i++)

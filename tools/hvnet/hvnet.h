@@ -21,6 +21,7 @@ struct hv_ctx {
 	struct json jw;			/* JSON output */
 	bool bol;			/* text output is at the beginning of a line */
 	uint16_t vswitch;		/* the vswitch family, 0 until resolved */
+	uint16_t netvsp;		/* the netvsp family, 0 until resolved */
 };
 
 /* Exit codes */
@@ -114,6 +115,7 @@ extern const struct hv_object hv_bpf_obj;
 extern const struct hv_object hv_capture_obj;
 extern const struct hv_object hv_sfwd_obj;
 extern const struct hv_object hv_acl_obj;
+extern const struct hv_object hv_partition_obj;
 
 /* ---- output: text (iproute2 style) or JSON, one function for both ---- */
 
@@ -203,6 +205,17 @@ enum hv_view {
 typedef void (*hv_print_fn)(struct hv_ctx *ctx, const struct nlmsghdr *nlh,
 			    enum hv_view view);
 
+/* How a family sends a request: vsw_talk(), netvsp_talk(). */
+typedef int (*hv_talk_fn)(struct hv_ctx *ctx, struct nlmsghdr *nlh, mnl_cb_t cb,
+			  void *data);
+/*
+ * Send a get or dump through @talk and print the replies @match accepts
+ * (all when NULL), as a JSON array with -j.
+ */
+int hv_show_talk(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_talk_fn talk,
+		 hv_print_fn print,
+		 bool (*match)(const struct nlmsghdr *nlh, const void *data),
+		 const void *data);
 /* Send a get or dump and print the replies (a JSON array). */
 int vsw_show(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_print_fn print);
 /* The same, printing only the replies @match accepts. */
@@ -248,5 +261,12 @@ struct hv_prop {
 bool prop_parse(const struct nlmsghdr *nlh, struct hv_prop *p);
 /* A dump request of @sw's properties (@port's only, if not NULL). */
 struct nlmsghdr *prop_dump_req(struct hv_ctx *ctx, const char *sw, const char *port);
+
+/* ---- the netvsp family (netvsp.c) ---- */
+
+/* A request of the family in nl->req; its family id is set by netvsp_talk(). */
+struct nlmsghdr *netvsp_req(struct hv_ctx *ctx, uint8_t cmd, uint16_t flags);
+/* As vsw_talk(), for the netvsp family. */
+int netvsp_talk(struct hv_ctx *ctx, struct nlmsghdr *nlh, mnl_cb_t cb, void *data);
 
 #endif /* HVNET_HVNET_H */

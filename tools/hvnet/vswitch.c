@@ -147,16 +147,17 @@ static int vsw_show_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int vsw_show_match(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_print_fn print,
-		   bool (*match)(const struct nlmsghdr *nlh, const void *data),
-		   const void *data)
+int hv_show_talk(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_talk_fn talk,
+		 hv_print_fn print,
+		 bool (*match)(const struct nlmsghdr *nlh, const void *data),
+		 const void *data)
 {
 	struct vsw_show_ctx show = {
 		.ctx = ctx, .print = print, .match = match, .data = data,
 	};
 	int ret;
 
-	ret = vsw_talk(ctx, nlh, vsw_show_cb, &show);
+	ret = talk(ctx, nlh, vsw_show_cb, &show);
 	/*
 	 * JSON: an array, empty when nothing matched; when the kernel refused
 	 * (its message is on stderr) only what was already started is closed.
@@ -169,6 +170,13 @@ int vsw_show_match(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_print_fn print,
 	}
 	fflush(stdout);
 	return ret;
+}
+
+int vsw_show_match(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_print_fn print,
+		   bool (*match)(const struct nlmsghdr *nlh, const void *data),
+		   const void *data)
+{
+	return hv_show_talk(ctx, nlh, vsw_talk, print, match, data);
 }
 
 int vsw_show(struct hv_ctx *ctx, struct nlmsghdr *nlh, hv_print_fn print)
